@@ -1,0 +1,149 @@
+"""Score predicted spans against gold spans: precision, recall, F1.
+
+Two matching rules:
+
+``exact``
+    same ``start`` and ``end``.
+``overlap``
+    a prediction matches a gold span when at least half of the prediction
+    lies inside it and the prediction covers at least a quarter of it, so an
+    over-long prediction earns nothing.
+
+Precision is the share of predictions that match some gold span; recall the
+share of gold spans matched by some prediction; F1 their harmonic mean.
+Spans only match within the same document and the same ``by`` group
+(``signal`` by default).
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+MATCHES = ("exact", "overlap")
+
+
+def _match_matrix(ps, pe, gs, ge, match):
+    if match == "exact":
+        return (ps[:, None] == gs[None, :]) & (pe[:, None] == ge[None, :])
+    inter = np.minimum(pe[:, None], ge[None, :]) - np.maximum(ps[:, None], gs[None, :])
+    inter = np.clip(inter, 0, None)
+    return (inter > 0) & (2 * inter >= (pe - ps)[:, None]) & (4 * inter >= (ge - gs)[None, :])
+
+
+def match_spans(pred: pd.DataFrame, gold: pd.DataFrame, match: str = "overlap",
+                by: Sequence[str] = ("signal",)):
+    """Mark which predictions and which gold spans are matched.
+
+    Parameters
+    ----------
+    pred, gold : DataFrame
+        Span tables with at least ``doc_id, start, end`` and the ``by`` columns.
+    match : {"overlap", "exact"}
+        The matching rule (see module docstring).
+    by : sequence of str
+        Columns that must agree for two spans to match.
+
+    Returns
+    -------
+    (DataFrame, DataFrame)
+        Copies of ``pred`` with a boolean ``matched`` column and of ``gold``
+        with a boolean ``found`` column, original index kept.
+
+    Examples
+    --------
+    >>> p = pd.DataFrame({"doc_id": ["a"], "start": [0], "end": [4], "signal": ["cue"]})
+    >>> g = pd.DataFrame({"doc_id": ["a"], "start": [0], "end": [6], "signal": ["cue"]})
+    >>> match_spans(p, g)[0]["matched"].tolist()
+    [True]
+    """
+    if match not in MATCHES:
+        raise ValueError(f"match must be one of {MATCHES}, not {match!r}")
+    keys = ["doc_id", *by]
+    for name, frame in (("pred", pred), ("gold", gold)):
+        missing = [c for c in (*keys, "start", "end") if c not in frame.columns]
+        if missing:
+            raise ValueError(f"{name} spans lack columns {missing}")
+    pred_out, gold_out = pred.copy(), gold.copy()
+    pred_out["matched"] = False
+    gold_out["found"] = False
+    gold_groups = dict(tuple(gold.groupby(keys, sort=False, dropna=False)))
+    for key, p in pred.groupby(keys, sort=False, dropna=False):
+        g = gold_groups.get(key)
+        if g is None or g.empty:
+            continue
+        ok = _match_matrix(p["start"].to_numpy(), p["end"].to_numpy(),
+                           g["start"].to_numpy(), g["end"].to_numpy(), match)
+        pred_out.loc[p.index[ok.any(axis=1)], "matched"] = True
+        gold_out.loc[g.index[ok.any(axis=0)], "found"] = True
+    return pred_out, gold_out
+
+
+def score_spans(pred: pd.DataFrame, gold: pd.DataFrame, match="overlap",
+                by: Sequence[str] = ("signal",)) -> pd.DataFrame:
+    """Precision, recall and F1 of predicted spans against gold spans.
+
+    Parameters
+    ----------
+    pred, gold : DataFrame
+        Span tables (``doc_id, start, end`` and the ``by`` columns). Score only
+        documents that were annotated: filter ``pred`` to gold's documents first
+        if predictions cover more.
+    match : {"overlap", "exact"} or sequence of them
+        Matching rule(s); several give one block of rows per rule.
+    by : sequence of str
+        Grouping columns; one row of scores per group (``()`` for one total).
+
+    Returns
+    -------
+    DataFrame
+        Columns ``match``, the ``by`` columns, ``n_pred, n_gold, matched_pred,
+        matched_gold, precision, recall, f1``.
+
+    Examples
+    --------
+    >>> p = pd.DataFrame({"doc_id": ["a", "a"], "start": [0, 10], "end": [4, 12],
+    ...                   "signal": ["cue", "cue"]})
+    >>> g = pd.DataFrame({"doc_id": ["a"], "start": [0], "end": [6], "signal": ["cue"]})
+    >>> score_spans(p, g)[["precision", "recall"]].round(2).values.tolist()
+    [[0.5, 1.0]]
+    """
+    matches = [match] if isinstance(match, str) else list(match)
+    by = list(by)
+    rows = []
+    for rule in matches:
+        p, g = match_spans(pred, gold, rule, by)
+        p_groups = p.groupby(by, dropna=False)["matched"].agg(["size", "sum"]) if by else \
+            pd.DataFrame({"size": [len(p)], "sum": [p["matched"].sum()]})
+        g_groups = g.groupby(by, dropna=False)["found"].agg(["size", "sum"]) if by else \
+            pd.DataFrame({"size": [len(g)], "sum": [g["found"].sum()]})
+        table = p_groups.join(g_groups, how="outer", lsuffix="_pred", rsuffix="_gold").fillna(0)
+        for key, r in table.iterrows():
+            n_pred, n_gold = int(r["size_pred"]), int(r["size_gold"])
+            mp, mg = int(r["sum_pred"]), int(r["sum_gold"])
+            precision = mp / n_pred if n_pred else 0.0
+            recall = mg / n_gold if n_gold else 0.0
+            f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+            keyvals = dict(zip(by, key if isinstance(key, tuple) else (key,))) if by else {}
+            rows.append({"match": rule, **keyvals, "n_pred": n_pred, "n_gold": n_gold,
+                         "matched_pred": mp, "matched_gold": mg,
+                         "precision": precision, "recall": recall, "f1": f1})
+    return pd.DataFrame(rows)
+
+
+def cohen_kappa(a: Sequence, b: Sequence) -> float:
+    """Cohen's kappa between two codings of the same items.
+
+    Examples
+    --------
+    >>> round(cohen_kappa(["x", "y", "x", "x"], ["x", "y", "y", "x"]), 2)
+    0.5
+    """
+    a, b = list(a), list(b)
+    if len(a) != len(b) or not a:
+        raise ValueError("two codings of the same, non-empty list of items are needed")
+    labels = sorted(set(a) | set(b))
+    observed = sum(x == y for x, y in zip(a, b)) / len(a)
+    expected = sum((a.count(lab) / len(a)) * (b.count(lab) / len(b)) for lab in labels)
+    return 1.0 if expected == 1 else (observed - expected) / (1 - expected)

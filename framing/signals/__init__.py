@@ -1,0 +1,1 @@
+"""Framing signals, one module per concern: attribution, loaded terms, source reliance."""

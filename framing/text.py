@@ -1,0 +1,310 @@
+"""The text layer: sentence, token, paragraph and boilerplate spans.
+
+Everything here works offline: the sentence splitter is a compiled rule set
+driven by the packaged abbreviation list (``lexicons/abbreviations.csv``), and
+nltk's Punkt, given the same abbreviations as parameters instead of a
+downloaded model, is available as ``method="punkt"`` for comparison. Tokens
+come from nltk's ``RegexpTokenizer``. Nothing is deleted: boilerplate is
+marked as spans, so every offset stays an offset into the text as loaded.
+
+News is written one paragraph per line, so a line break always ends a
+sentence; within a line a sentence ends at ``.``, ``!``, ``?`` or ``…``
+(with any closing quotation marks or brackets) followed by white space and a
+capitalised word, a digit or an opening quotation mark, unless the period
+belongs to a known abbreviation or an initial.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import cached_property, lru_cache
+
+import pandas as pd
+from nltk.tokenize import RegexpTokenizer
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+from .lexicons import load_lexicon
+
+TOKEN_PATTERN = r"(?:[A-Za-z]\.){2,}|\w+(?:[-'’]\w+)*|[^\w\s]"
+_TOKENIZER = RegexpTokenizer(TOKEN_PATTERN)
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+_LINE = re.compile(r"[^\n]+")
+_BLOCK = re.compile(r"\S(?:.|\n(?!\s*\n))*")
+_CANDIDATE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]*[A-Z0-9])")
+_PREV_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+_NEXT_WORD = re.compile(r"\s+[\"'“‘«(\[]*(\w+)")
+# Capitalised words that, after an abbreviation that can also end a
+# sentence ("in the U.S. The ..."), show a new sentence has begun.
+_SENTENCE_STARTERS = frozenset(
+    "The A An He She It They We I You His Her Its Their Our This That These Those "
+    "But And Yet So Or In On At For As If When While After Before Since Although "
+    "There Here Some Many Most Other Others Still However Meanwhile Now Then".split()
+)
+
+
+@lru_cache(maxsize=None)
+def _abbreviations():
+    table = load_lexicon("abbreviations")
+    never_end = frozenset(table.loc[table["can_end"] != "yes", "abbreviation"])
+    may_end = frozenset(table.loc[table["can_end"] == "yes", "abbreviation"])
+    return never_end, may_end
+
+
+def _is_boundary(text, start, match):
+    """Whether the candidate ``match`` ends a sentence (``start`` = line start)."""
+    punct = match.group()
+    if punct[0] != ".":
+        return True
+    head = text[start:match.start() + 1]
+    prev = _PREV_WORD.search(head[-40:])
+    if prev is None:
+        return True
+    word = prev.group(1).lower().rstrip(".")
+    never_end, may_end = _abbreviations()
+    if len(punct) > 1 and punct.count(".") > 1:  # an ellipsis "..." ends where it stands
+        return True
+    if word in never_end:
+        return False
+    if len(word) == 1 and word.isalpha():  # an initial: "John F. Kennedy"
+        return False
+    if word in may_end:
+        following = _NEXT_WORD.match(text, match.end())
+        return bool(following) and following.group(1) in _SENTENCE_STARTERS
+    return True
+
+
+def _trimmed(text, start, end):
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def sentence_spans(text: str, method: str = "rules") -> list[tuple[int, int]]:
+    """Sentence spans ``(start, end)`` of ``text``, white space trimmed.
+
+    Parameters
+    ----------
+    text : str
+    method : {"rules", "punkt"}
+        ``rules`` (default) is the fast abbreviation-aware splitter described
+        in the module docstring; ``punkt`` runs nltk's Punkt on each line with
+        the same abbreviation list as its parameters.
+
+    Examples
+    --------
+    >>> t = 'Sen. Smith arrived in the U.S. on Jan. 3. "We won," he said. Done.'
+    >>> [t[s:e] for s, e in sentence_spans(t)]
+    ['Sen. Smith arrived in the U.S. on Jan. 3.', '"We won," he said.', 'Done.']
+    """
+    spans = []
+    if method == "punkt":
+        splitter = _punkt()
+        for line in _LINE.finditer(text):
+            base = line.start()
+            for s, e in splitter.span_tokenize(line.group()):
+                s, e = _trimmed(text, base + s, base + e)
+                if e > s:
+                    spans.append((s, e))
+        return spans
+    if method != "rules":
+        raise ValueError(f"method must be 'rules' or 'punkt', not {method!r}")
+    for line in _LINE.finditer(text):
+        start, line_end = line.span()
+        segment_start = start
+        for match in _CANDIDATE.finditer(text, start, line_end):
+            if _is_boundary(text, start, match):
+                s, e = _trimmed(text, segment_start, match.end())
+                if e > s:
+                    spans.append((s, e))
+                segment_start = match.end()
+        s, e = _trimmed(text, segment_start, line_end)
+        if e > s:
+            spans.append((s, e))
+    return spans
+
+
+@lru_cache(maxsize=None)
+def _punkt():
+    never_end, may_end = _abbreviations()
+    params = PunktParameters()
+    params.abbrev_types = set(never_end | may_end)
+    return PunktSentenceTokenizer(params)
+
+
+def token_spans(text: str) -> list[tuple[int, int]]:
+    """Token spans: words (with inner hyphens/apostrophes), acronyms, punctuation.
+
+    Examples
+    --------
+    >>> t = "Kim's U.S. trip, well-planned."
+    >>> [t[s:e] for s, e in token_spans(t)]
+    ["Kim's", 'U.S.', 'trip', ',', 'well-planned', '.']
+    """
+    return list(_TOKENIZER.span_tokenize(text))
+
+
+def word_count(text: str) -> int:
+    """Number of words (tokens made of word characters).
+
+    Examples
+    --------
+    >>> word_count("Putin told Kim: “See you soon.”")
+    6
+    """
+    return sum(1 for _ in _WORD.finditer(text))
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """Paragraph spans: blank-line separated blocks when the text has blank
+    lines between paragraphs, otherwise one paragraph per non-empty line.
+
+    Examples
+    --------
+    >>> t = "First line.\\nSecond line."
+    >>> [t[s:e] for s, e in paragraph_spans(t)]
+    ['First line.', 'Second line.']
+    """
+    pattern = _BLOCK if re.search(r"\n\s*\n", text) else _LINE
+    spans = []
+    for match in pattern.finditer(text):
+        s, e = _trimmed(text, *match.span())
+        if e > s:
+            spans.append((s, e))
+    return spans
+
+
+@lru_cache(maxsize=None)
+def _boilerplate_rules(lexicon=None):
+    table = load_lexicon(lexicon or "boilerplate")
+    line_rules = [(re.compile(r"[ \t\"'“‘]*" + p, re.IGNORECASE), label)
+                  for p, label, scope in zip(table["pattern"], table["label"], table["scope"])
+                  if scope == "line"]
+    inline_rules = [(re.compile(p, re.IGNORECASE | re.MULTILINE), label)
+                    for p, label, scope in zip(table["pattern"], table["label"], table["scope"])
+                    if scope == "inline"]
+    return line_rules, inline_rules
+
+
+def boilerplate_spans(text: str, lexicon=None) -> list[tuple[int, int, str]]:
+    """Boilerplate spans ``(start, end, label)``: promos, "read more" links,
+    share/subscribe prompts and credit lines (see ``lexicons/boilerplate.csv``).
+
+    Parameters
+    ----------
+    text : str
+    lexicon : str, optional
+        Path of a CSV with the columns of ``boilerplate.csv`` to use instead.
+
+    Examples
+    --------
+    >>> t = "Talks began.\\nAlso Read: Kim arrives\\nThey ended. (With agency inputs)"
+    >>> [(t[s:e], label) for s, e, label in boilerplate_spans(t)]
+    [('Also Read: Kim arrives', 'promo'), ('(With agency inputs)', 'credit')]
+    """
+    line_rules, inline_rules = _boilerplate_rules(lexicon)
+    spans = []
+    for line in _LINE.finditer(text):
+        for rule, label in line_rules:
+            if rule.match(line.group()):
+                s, e = _trimmed(text, *line.span())
+                spans.append((s, e, label))
+                break
+    covered = [(s, e) for s, e, _ in spans]
+    for rule, label in inline_rules:
+        for match in rule.finditer(text):
+            s, e = _trimmed(text, *match.span())
+            if e > s and not any(cs <= s and e <= ce for cs, ce in covered):
+                spans.append((s, e, label))
+                covered.append((s, e))
+    return sorted(spans)
+
+
+class Document:
+    """One article's text with its sentences, tokens, paragraphs and
+    boilerplate computed once, on first use, and shared by every signal.
+
+    Parameters
+    ----------
+    text : str
+        The article exactly as loaded.
+    doc_id : str, optional
+
+    Examples
+    --------
+    >>> doc = Document("Kim said it. Putin agreed.", doc_id="d1")
+    >>> len(doc.sentences), doc.sentence_of(15)
+    (2, 1)
+    """
+
+    def __init__(self, text: str, doc_id=None):
+        self.text = text
+        self.doc_id = doc_id
+
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        return sentence_spans(self.text)
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s for s, _ in self.sentences]
+
+    @cached_property
+    def tokens(self) -> list[tuple[int, int]]:
+        return token_spans(self.text)
+
+    @cached_property
+    def paragraphs(self) -> list[tuple[int, int]]:
+        return paragraph_spans(self.text)
+
+    @cached_property
+    def boilerplate(self) -> list[tuple[int, int, str]]:
+        return boilerplate_spans(self.text)
+
+    @cached_property
+    def n_words(self) -> int:
+        return word_count(self.text)
+
+    def sentence_of(self, offset: int) -> int:
+        """Index of the sentence containing (or last starting before) ``offset``; -1 if none."""
+        return bisect_right(self._sentence_starts, offset) - 1
+
+    def spans(self) -> list[dict]:
+        """Span rows (without ``doc_id``) for sentences, paragraphs and boilerplate."""
+        text = self.text
+        rows = [{"start": s, "end": e, "signal": "sentence", "label": "", "text": text[s:e]}
+                for s, e in self.sentences]
+        rows += [{"start": s, "end": e, "signal": "paragraph", "label": "", "text": text[s:e]}
+                 for s, e in self.paragraphs]
+        rows += [{"start": s, "end": e, "signal": "boilerplate", "label": label, "text": text[s:e]}
+                 for s, e, label in self.boilerplate]
+        return rows
+
+
+def text_spans(corpus) -> pd.DataFrame:
+    """Sentence, paragraph and boilerplate spans of every article in a corpus.
+
+    Parameters
+    ----------
+    corpus : DataFrame
+        With ``doc_id`` and ``text`` columns (see :func:`framing.load_corpus`).
+
+    Returns
+    -------
+    DataFrame
+        The span table (``doc_id, start, end, signal, label, text``).
+
+    Examples
+    --------
+    >>> corpus = pd.DataFrame({"doc_id": ["a"], "text": ["One. Two."]})
+    >>> text_spans(corpus)["signal"].tolist()
+    ['sentence', 'sentence', 'paragraph']
+    """
+    from .spans import make_spans
+
+    rows = []
+    for doc_id, text in zip(corpus["doc_id"], corpus["text"]):
+        for row in Document(text, doc_id).spans():
+            rows.append({"doc_id": doc_id, **row})
+    return make_spans(rows)

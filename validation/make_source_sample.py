@@ -1,0 +1,45 @@
+"""Draw the PolNeAR `train` Source spans that are hand-coded for source type.
+
+Writes ``validation/source_sample.csv`` with ``doc_id, start, end`` only (no
+article text: the corpus is not ours to redistribute). The draw is seeded, so
+re-running it reproduces the committed sample.
+
+Usage: python validation/make_source_sample.py [DATA_DIR]
+"""
+import random
+import re
+import sys
+from pathlib import Path
+
+SEED = 2026
+SIZE = 220
+
+
+def source_spans(ann_dir):
+    """Yield (doc_id, start, end) of every Source span, one annotator per article."""
+    chosen = {}
+    for ann in sorted(Path(ann_dir).glob("*.ann")):
+        doc_id = re.sub(r"_[0-9a-f]{4}$", "", ann.stem)
+        chosen.setdefault(doc_id, ann)
+    for doc_id, ann in sorted(chosen.items()):
+        for line in ann.read_text(encoding="utf-8").splitlines():
+            fields = line.split("\t")
+            if len(fields) >= 2 and fields[0].startswith("T") and fields[1].startswith("Source "):
+                first = fields[1].split(" ", 1)[1].split(";")[0]
+                start, end = map(int, first.split())
+                yield doc_id, start, end
+
+
+def main(data_dir):
+    spans = list(source_spans(Path(data_dir) / "polnear" / "train" / "attributions"))
+    sample = sorted(random.Random(SEED).sample(spans, SIZE))
+    out = Path(__file__).with_name("source_sample.csv")
+    with out.open("w", encoding="utf-8", newline="") as f:
+        f.write("doc_id,start,end\n")
+        for doc_id, start, end in sample:
+            f.write(f"{doc_id},{start},{end}\n")
+    print(f"{len(sample)} of {len(spans)} Source spans -> {out}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).resolve().parents[2] / "shared" / "data")
