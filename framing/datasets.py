@@ -222,7 +222,8 @@ def read_nfc(path=None):
     Returns
     -------
     articles : DataFrame
-        ``doc_id, text, outlet, date, mbfc`` and one boolean column per frame:
+        ``doc_id, text, outlet, date, mbfc`` and one nullable boolean column per frame
+        (missing where the label is unreadable, which the report lists):
         ``resolution, human_interest, conflict, morality, economic``.
     report : LoadReport
         Rows not loaded (the public file has one malformed row).
@@ -234,11 +235,15 @@ def read_nfc(path=None):
     articles = articles.rename(columns=NFC_FRAMES)
     truth = {"true": True, "1": True, "1.0": True, "false": False, "0": False, "0.0": False}
     for frame in NFC_FRAMES.values():
-        values = articles[frame].astype(str).str.strip().str.lower()
-        unknown = sorted(set(values) - set(truth))
-        if unknown:
-            raise ValueError(f"{path}: frame column {frame!r} has values {unknown}, not true/false")
-        articles[frame] = values.map(truth).astype(bool)
+        raw = articles[frame].astype(str)
+        values = raw.str.strip().str.lower().map(truth)
+        # An unreadable label is left missing, not guessed, and reported.
+        for doc_id, value in zip(articles.loc[values.isna(), "doc_id"], raw[values.isna()]):
+            report.problems.append({"source": str(path), "location": f"doc_id {doc_id}",
+                                    "doc_id": doc_id, "counted": False,
+                                    "reason": f"frame {frame!r} value {value!r} is not true/false; "
+                                              f"left missing (article loaded)"})
+        articles[frame] = values.astype("boolean")
     return articles, report
 
 
