@@ -65,18 +65,23 @@ def match_spans(pred: pd.DataFrame, gold: pd.DataFrame, match: str = "overlap",
         missing = [c for c in (*keys, "start", "end") if c not in frame.columns]
         if missing:
             raise ValueError(f"{name} spans lack columns {missing}")
-    pred_out, gold_out = pred.copy(), gold.copy()
-    pred_out["matched"] = False
-    gold_out["found"] = False
-    gold_groups = dict(tuple(gold.groupby(keys, sort=False, dropna=False)))
-    for key, p in pred.groupby(keys, sort=False, dropna=False):
+    matched = np.zeros(len(pred), dtype=bool)
+    found = np.zeros(len(gold), dtype=bool)
+    p_start, p_end = pred["start"].to_numpy(), pred["end"].to_numpy()
+    g_start, g_end = gold["start"].to_numpy(), gold["end"].to_numpy()
+    # Positions, not index labels: callers often concatenate frames with repeated indexes.
+    gold_groups = gold.groupby(keys, sort=False, dropna=False).indices if len(gold) else {}
+    pred_groups = pred.groupby(keys, sort=False, dropna=False).indices if len(pred) else {}
+    for key, p in pred_groups.items():
         g = gold_groups.get(key)
-        if g is None or g.empty:
+        if g is None:
             continue
-        ok = _match_matrix(p["start"].to_numpy(), p["end"].to_numpy(),
-                           g["start"].to_numpy(), g["end"].to_numpy(), match)
-        pred_out.loc[p.index[ok.any(axis=1)], "matched"] = True
-        gold_out.loc[g.index[ok.any(axis=0)], "found"] = True
+        ok = _match_matrix(p_start[p], p_end[p], g_start[g], g_end[g], match)
+        matched[p[ok.any(axis=1)]] = True
+        found[g[ok.any(axis=0)]] = True
+    pred_out, gold_out = pred.copy(), gold.copy()
+    pred_out["matched"] = matched
+    gold_out["found"] = found
     return pred_out, gold_out
 
 
@@ -118,7 +123,7 @@ def score_spans(pred: pd.DataFrame, gold: pd.DataFrame, match="overlap",
             pd.DataFrame({"size": [len(p)], "sum": [p["matched"].sum()]})
         g_groups = g.groupby(by, dropna=False)["found"].agg(["size", "sum"]) if by else \
             pd.DataFrame({"size": [len(g)], "sum": [g["found"].sum()]})
-        table = p_groups.join(g_groups, how="outer", lsuffix="_pred", rsuffix="_gold").fillna(0)
+        table = p_groups.add_suffix("_pred").join(g_groups.add_suffix("_gold"), how="outer").fillna(0)
         for key, r in table.iterrows():
             n_pred, n_gold = int(r["size_pred"]), int(r["size_gold"])
             mp, mg = int(r["sum_pred"]), int(r["sum_gold"])

@@ -270,15 +270,19 @@ class Document:
         """Index of the sentence containing (or last starting before) ``offset``; -1 if none."""
         return bisect_right(self._sentence_starts, offset) - 1
 
-    def spans(self) -> list[dict]:
-        """Span rows (without ``doc_id``) for sentences, paragraphs and boilerplate."""
-        text = self.text
-        rows = [{"start": s, "end": e, "signal": "sentence", "label": "", "text": text[s:e]}
-                for s, e in self.sentences]
-        rows += [{"start": s, "end": e, "signal": "paragraph", "label": "", "text": text[s:e]}
-                 for s, e in self.paragraphs]
-        rows += [{"start": s, "end": e, "signal": "boilerplate", "label": label, "text": text[s:e]}
-                 for s, e, label in self.boilerplate]
+    def spans(self, signals=("sentence", "paragraph", "boilerplate")) -> list[dict]:
+        """Span rows (without ``doc_id``) of the text layer: ``sentence``,
+        ``paragraph`` and ``boilerplate`` (label = kind of boilerplate)."""
+        text, rows = self.text, []
+        if "sentence" in signals:
+            rows += [{"start": s, "end": e, "signal": "sentence", "label": "", "text": text[s:e]}
+                     for s, e in self.sentences]
+        if "paragraph" in signals:
+            rows += [{"start": s, "end": e, "signal": "paragraph", "label": "", "text": text[s:e]}
+                     for s, e in self.paragraphs]
+        if "boilerplate" in signals:
+            rows += [{"start": s, "end": e, "signal": "boilerplate", "label": label,
+                      "text": text[s:e]} for s, e, label in self.boilerplate]
         return rows
 
 
