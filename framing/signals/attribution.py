@@ -1,0 +1,738 @@
+"""Attribution: who is quoted, with which reporting verb, saying what.
+
+An *attribution* links a **source** (who speaks or holds a view), a **cue**
+(the reporting verb or phrase: "said", "told", "according to", "believes")
+and a **content** (what is said or held). The extractor follows the
+annotation conventions of PolNeAR (Newell, Margolin & Ruths, LREC 2018),
+learned from its ``train`` compartment:
+
+- the cue is the reporting verb with its auxiliaries and adverbs ("has
+  said", "also noted") and, when present, the channel phrase that PolNeAR
+  counts as part of the cue ("said in a statement", "said in a post on
+  social media");
+- the source is the whole noun phrase, pronoun ("he") or relative pronoun
+  ("who") that speaks; a source missing from the text (agentless passive,
+  "It was reported that ...") has ``source_start == source_end == -1`` and
+  ``source_text == ""``;
+- the content is the quotation with its marks, or the reported clause
+  (with its "that", without the sentence's final period). A content that a
+  cue interrupts ("“A,” he said, “B.”") or that runs over several
+  paragraphs is one attribution whose content has several *fragments*;
+  ``content_start/end`` give its hull and ``content_fragments`` the pieces,
+  which are what :meth:`AttributionExtractor.spans` emits, as PolNeAR does.
+
+Cues are found by the reporting-verb lexicon (``lexicons/reporting_verbs.csv``)
+and kept or dropped by a score: the rate at which the verb form is a cue in
+PolNeAR ``train`` (outside quotations), adjusted by its context (a following
+"that", quotation or colon, a quotation just before, a subject pronoun or
+name just before, a determiner that makes it a noun, an infinitive "to").
+Words inside a quotation are never cues: PolNeAR, like most attribution
+schemes, annotates the outer attribution only.
+
+Quotation marks are paired per paragraph, straight and curly alike; an
+unclosed quotation runs to the end of its paragraph and continues into the
+next paragraph when that one opens with a quotation mark (the newspaper
+convention for multi-paragraph quotes). Unbalanced marks never raise.
+"""
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+
+import pandas as pd
+
+from ..corpus import as_corpus
+from ..lexicons import load_lexicon
+from ..spans import make_spans
+from ..text import Document
+
+#: Columns of :func:`attributions` (after ``doc_id``).
+ATTRIBUTION_COLUMNS = (
+    "attribution_id", "source_start", "source_end", "source_text", "cue_start", "cue_end",
+    "cue_text", "cue_lemma", "verb_class", "content_start", "content_end", "content_text",
+    "kind", "resolved_source",
+)
+
+_OPEN = "“‘«"
+_CLOSE = "”’»"
+_QUOTE_CHARS = "\"“”«»"
+_PRONOUNS = frozenset("he she they it we i you who which".split())
+_PERSONAL = frozenset("he she they him her them his their".split())
+# Words that end a subject noun phrase when scanning left from a cue: the
+# conjunctions and complementisers that open the clause the cue belongs to.
+_CLAUSE_OPENERS = frozenset(
+    "that and but because while as when if although though since after before where so "
+    "than whereas unless until once whether yet or nor then".split())
+# Verbs that take an addressee before their content ("told reporters that").
+_ADDRESSEE_VERBS = frozenset("tell assure remind inform warn urge ask brief promise".split())
+_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# Auxiliaries and adverbs PolNeAR puts inside the cue ("has long said").
+_CUE_PREFIX = re.compile(
+    r"(?:\b(?:has|have|had|was|were|is|are|been|will|would|could|did|does|do|also|not|never|"
+    r"later|then|once|first|again|previously|recently|repeatedly|publicly|privately|openly|"
+    r"reportedly|often|long|\w+ly)\s+|n[’']t\s+)+$", re.IGNORECASE)
+# Channel phrases that PolNeAR annotates as part of the cue.
+_CUE_SUFFIX = re.compile(
+    r"\s+(?:in|during|on|via|at)\s+(?:a|an|his|her|their|its|the)\s+(?:\w+\s+){0,2}?"
+    r"(?:statement|interview|post|tweet|email|e-mail|letter|op-ed|speech|release|memo|"
+    r"message|video|appearance|conference|call|briefing|address|column|essay|report|"
+    r"Facebook post|blog post)(?:\s+on\s+(?:social\s+media|Twitter|Facebook|Instagram|"
+    r"Telegram|X|its\s+website|his\s+website|her\s+website))?"
+    r"|\s+on\s+(?:Twitter|Facebook|social\s+media)"
+)
+# Time phrases between a cue and its source or content, in neither.
+_TIME = re.compile(
+    rf"\s*(?:,\s*)?(?:(?:on\s+)?{_DAY}(?:\s+(?:night|morning|afternoon|evening))?|"
+    r"(?:last|this|next)\s+(?:week|month|year|night|weekend)|yesterday|today|tonight|"
+    r"earlier(?:\s+this\s+(?:week|month|year))?|recently|later|again|also|once|"
+    r"in\s+\w+\s+\d{4}|on\s+\w+\.?\s+\d{1,2})(?=[\s,.:;])", re.IGNORECASE)
+_ADDRESSEE = re.compile(
+    r"\s+(?:(?:him|her|them|me|us|you|reporters|journalists|voters|supporters|the\s+\w+|"
+    r"an?\s+\w+(?:\s+\w+)?|(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*))(?=\s*(?:that\b|[,:“\"‘]|$))"
+    r"|\s+(?:him|her|them|me|us|you|reporters|journalists|voters|supporters|"
+    r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\b")
+_WORD = re.compile(r"[\w’'.-]+")
+_SOURCE_AFTER = re.compile(
+    r"\s*((?:(?:the|a|an|his|her|their|its|former|then|Mr\.|Mrs\.|Ms\.|Dr\.|Sen\.|Rep\.|Gov\.)\s+)*"
+    r"(?:[\w’'.-]+)(?:\s+(?!(?:that|and|but|as|in|on|at|to|who|which|when|while|because|after)\b)"
+    r"[\w’'.-]+){0,7})")
+_SENTENCE_END = re.compile(r"[\s.!?;:,]+$")
+
+
+def _logit(p):
+    p = min(max(p, 0.02), 0.98)
+    return math.log(p / (1 - p))
+
+
+@lru_cache(maxsize=8)
+def _compile(lexicon_key, lexicon):
+    table = load_lexicon(lexicon if lexicon is not None else "reporting_verbs")
+    entries = {}
+    for row in table.itertuples(index=False):
+        forms = str(row.forms).split("|")
+        rates = str(getattr(row, "train_rates", "") or "").split("|")
+        construction = str(getattr(row, "construction", "") or "verb")
+        for i, form in enumerate(forms):
+            form = form.strip().lower()
+            if not form:
+                continue
+            rate = float(rates[i]) if i < len(rates) and rates[i].strip() else None
+            entries[form] = (row.lemma, row.verb_class, construction, rate)
+    alternation = "|".join(re.escape(f).replace(r"\ ", r"\s+")
+                           for f in sorted(entries, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w’'-])(?:{alternation})(?![\w’'-])", re.IGNORECASE)
+    return entries, pattern
+
+
+class AttributionExtractor:
+    """Find attributions (source, cue, content) in documents.
+
+    Build it once per process: the lexicon is read and compiled into one
+    regular expression in ``__init__``.
+
+    Parameters
+    ----------
+    lexicon : str, path or DataFrame, optional
+        A reporting-verb table with the columns of
+        ``lexicons/reporting_verbs.csv`` (``lemma, forms, verb_class`` and
+        optionally ``construction, train_rates``); the packaged one by default.
+    threshold : float
+        Minimum cue score (a log-odds) for a candidate to count as a cue.
+    default_rate : float
+        Prior cue rate of forms that have no ``train_rates`` entry (user
+        additions): high, since a user who lists a verb means it.
+
+    Examples
+    --------
+    >>> ex = AttributionExtractor()
+    >>> doc = Document("“We will win,” Kim said. Putin told Kim that talks went well.")
+    >>> [(a["source_text"], a["cue_text"], a["verb_class"], a["kind"]) for a in ex.extract(doc)]
+    [('Kim', 'said', 'neutral', 'direct'), ('Putin', 'told', 'neutral', 'indirect')]
+    """
+
+    def __init__(self, lexicon=None, threshold: float = 0.0, default_rate: float = 0.8):
+        key = lexicon if isinstance(lexicon, (str, type(None))) else id(lexicon)
+        if isinstance(lexicon, pd.DataFrame):
+            self._entries, self._pattern = _compile.__wrapped__(key, lexicon)
+        else:
+            self._entries, self._pattern = _compile(key, lexicon)
+        self.threshold = threshold
+        self.default_rate = default_rate
+
+    # -- quotations -------------------------------------------------------
+    @staticmethod
+    def quotations(text: str, paragraphs) -> list[tuple[int, int]]:
+        """Quotation spans ``(start, end)``, marks included, best effort.
+
+        Examples
+        --------
+        >>> t = 'He said "yes" and “no\\n“More.” Then ‘x’.'
+        >>> d = Document(t)
+        >>> [t[s:e] for s, e in AttributionExtractor.quotations(t, d.paragraphs)]
+        ['"yes"', '“no\\n“More.”', '‘x’']
+        """
+        spans = []
+        carry = None  # start of a quotation left open by the previous paragraph
+        for p_start, p_end in paragraphs:
+            opened = None
+            if carry is not None and text[p_start] not in _OPEN + '"':
+                spans.append((carry, _trim_end(text, carry, prev_end)))
+                carry = None
+            elif carry is not None:
+                opened = carry
+                carry = None
+            i = p_start if opened is None else p_start + 1
+            while i < p_end:
+                ch = text[i]
+                if ch in '“«':
+                    if opened is None:
+                        opened = i
+                elif ch in '”»':
+                    if opened is not None:
+                        spans.append((opened, i + 1))
+                        opened = None
+                elif ch == '"':
+                    before = text[i - 1] if i > p_start else " "
+                    if opened is None and (before.isspace() or before in "([—–-/:"):
+                        opened = i
+                    elif opened is not None:
+                        spans.append((opened, i + 1))
+                        opened = None
+                elif ch == "‘":
+                    before = text[i - 1] if i > p_start else " "
+                    if opened is None and not before.isalnum():
+                        close = _single_close(text, i, p_end)
+                        if close:
+                            spans.append((i, close))
+                            i = close
+                            continue
+                i += 1
+            if opened is not None:
+                carry = opened
+            prev_end = p_end
+        if carry is not None:
+            spans.append((carry, _trim_end(text, carry, prev_end)))
+        return spans
+
+    # -- cues ----------------------------------------------------------------
+    def _score(self, text, start, end, entry, sentence_start):
+        lemma, verb_class, construction, rate = entry
+        score = _logit(rate if rate is not None else self.default_rate)
+        after = text[end:end + 40]
+        before = text[max(sentence_start, start - 30):start]
+        stripped_after = after.lstrip()
+        if construction == "according_to":
+            return score
+        first_after = _WORD.match(stripped_after)
+        first_after = first_after.group().lower() if first_after else ""
+        words_before = before.split()
+        prev = words_before[-1].lower() if words_before else ""
+        if first_after == "that" or stripped_after[:1] in ':“"‘':
+            score += 2.0
+        if re.search(r"[,]\s*[”\"’]\s*$|[”\"]\s*,?\s*$", before):
+            score += 2.5
+        elif re.search(r"[”\"’],?\s+(?:\S+\s+){1,4}$", before) and prev in _PRONOUNS:
+            score += 1.5
+        if prev in ("the", "a", "an", "this", "his", "her", "their", "its", "our", "my"):
+            score -= 3.0
+        elif prev == "to":
+            score -= 1.0
+        elif prev in _PRONOUNS and prev not in ("it", "which", "you"):
+            score += 1.5
+        elif prev[:1].isupper() or (words_before and words_before[-1][:1].isupper()):
+            score += 0.5
+        if stripped_after[:1] in ".":
+            score += 0.5
+        return score
+
+    def _cues(self, doc, quotes):
+        text = doc.text
+        blocked = sorted([(s, e) for s, e in quotes] + [(s, e) for s, e, _ in doc.boilerplate])
+        cues = []
+        sentences = doc.sentences
+        for s_idx, (ss, se) in enumerate(sentences):
+            for m in self._pattern.finditer(text, ss, se):
+                start, end = m.span()
+                if _inside(blocked, start, end):
+                    continue
+                word = m.group()
+                entry = self._entries.get(re.sub(r"\s+", " ", word.lower()))
+                if entry is None:
+                    continue
+                if word[0].isupper() and start != ss and not _sentence_initial(text, ss, start):
+                    continue  # a name ("Hope Hicks", "Will"), not a verb
+                if self._score(text, start, end, entry, ss) < self.threshold:
+                    continue
+                cues.append((start, end, entry, s_idx))
+        return cues
+
+    # -- attributions ----------------------------------------------------
+    def extract(self, doc) -> list[dict]:
+        """Attributions of one document, in text order.
+
+        Parameters
+        ----------
+        doc : framing.text.Document or str
+
+        Returns
+        -------
+        list of dict
+            One dict per attribution with the keys of
+            :data:`ATTRIBUTION_COLUMNS` (without ``doc_id``) plus
+            ``content_fragments`` (list of ``(start, end)``). A missing span
+            has ``-1, -1, ""``.
+
+        Examples
+        --------
+        >>> ex = AttributionExtractor()
+        >>> a = ex.extract(Document("According to officials, the plan failed."))[0]
+        >>> a["source_text"], a["cue_text"], a["content_text"], a["kind"]
+        ('officials', 'According to', 'the plan failed', 'according_to')
+        """
+        if isinstance(doc, str):
+            doc = Document(doc)
+        text = doc.text
+        quotes = self.quotations(text, doc.paragraphs)
+        cues = self._cues(doc, quotes)
+        found = []
+        for i, (start, end, entry, s_idx) in enumerate(cues):
+            ss, se = doc.sentences[s_idx]
+            prev_cue_end = cues[i - 1][1] if i and cues[i - 1][3] == s_idx else ss
+            next_cue_start = cues[i + 1][0] if i + 1 < len(cues) and cues[i + 1][3] == s_idx else se
+            att = self._build(doc, quotes, start, end, entry, ss, se, prev_cue_end, next_cue_start)
+            if att is not None:
+                found.append(att)
+        found = _drop_nested(found)
+        _resolve_pronouns(text, found)
+        for n, att in enumerate(found):
+            att["attribution_id"] = n
+        return found
+
+    def _build(self, doc, quotes, start, end, entry, ss, se, lo, hi):
+        text = doc.text
+        lemma, verb_class, construction, _ = entry
+        cue_start, cue_end = start, end
+        if construction == "according_to":
+            return self._according_to(doc, quotes, start, end, entry, ss, se, lo, hi)
+        # auxiliaries and adverbs before the verb are part of the cue
+        prefix = _CUE_PREFIX.search(text, max(lo, ss, start - 60), start)
+        if prefix and prefix.end() == start:
+            cue_start = prefix.start()
+        suffix = _CUE_SUFFIX.match(text, cue_end, se)
+        if suffix:
+            cue_end = suffix.end()
+        source = content = None
+        fragments = []
+        kind = "indirect"
+        # a quotation closing just before the cue: “...,” [source] said [source]
+        q_before = _quote_ending_before(quotes, text, cue_start, max(lo, ss) - 1)
+        if q_before is not None:
+            qs, qe = q_before
+            gap = text[qe:cue_start]
+            if gap.strip(" ,—–-\n"):
+                source = _trim(text, qe, cue_start, " ,—–-")
+            else:
+                source = _source_after(text, cue_end, se)
+            fragments.append((qs, qe))
+            kind = "direct"
+            tail_from = source[1] if source and source[0] >= cue_end else cue_end
+            tail = re.match(r"\s*[,:]\s*", text[tail_from:se])
+            if tail:
+                nxt = _quote_starting_at(quotes, tail_from + tail.end())
+                if nxt is not None:
+                    fragments.append(nxt)
+                elif tail_from + tail.end() < se:
+                    rest = _clause(text, tail_from + tail.end(), min(se, hi))
+                    if rest:
+                        fragments.append(rest)
+                        kind = "mixed"
+            return self._row(text, source, (cue_start, cue_end), fragments, kind, lemma, verb_class)
+        # subject before the cue
+        source = _source_before(text, max(lo, ss), cue_start)
+        after = cue_end
+        time = _TIME.match(text, after, se)
+        if time:
+            after = time.end()
+        passive_agent = None
+        if source is not None and re.search(r"\b(?:was|were|is|are|been|being)\s+$",
+                                            text[max(ss, start - 12):start]):
+            by = re.match(r"\s+by\s+", text[after:se])
+            if by:
+                passive_agent = _source_after(text, after + by.end(), se)
+        if passive_agent is not None:
+            content = source
+            source = passive_agent
+            fragments = [content]
+            return self._row(text, source, (cue_start, cue_end), fragments, "indirect", lemma,
+                             verb_class)
+        if lemma in _ADDRESSEE_VERBS:
+            addressee = _ADDRESSEE.match(text, after, se)
+            if addressee:
+                after = addressee.end()
+        colon = re.match(r"\s*[:,]?\s*", text[after:se])
+        content_start = after + colon.end()
+        if source is None:
+            inverted = _source_after(text, after, se)
+            if inverted is not None and re.match(r"\s*[,:.]", text[inverted[1]:se] or "."):
+                # "..., said Trump." / "said Trump:" / "Said a spokesman: ..."
+                source = inverted
+                content_start = inverted[1] + len(re.match(r"[\s,:]*", text[inverted[1]:se]).group())
+        if content_start < min(se, hi) and not text[content_start:se].strip(" .!?\n") == "":
+            q = _quote_starting_at(quotes, content_start)
+            if q is not None and q[1] >= _trim(text, content_start, se, " .")[1] - 1:
+                fragments = [q]
+                kind = "direct"
+            else:
+                clause = _clause(text, content_start, min(se, hi))
+                if clause:
+                    fragments = [clause]
+                    kind = "mixed" if _contains_quote(quotes, *clause) else "indirect"
+            if fragments and text[cue_end:fragments[0][0]].rstrip().endswith(":") and \
+                    fragments[0][1] >= se - 1:
+                fragments.extend(_following_quotes(text, quotes, doc.paragraphs, se))
+        elif text[cue_end:se].strip() == "" or re.match(r"\s*[.:]\s*$", text[cue_end:se]):
+            # "X said:" ending a paragraph introduces the next one
+            if text[cue_end:se].strip().startswith(":"):
+                fragments = _following_quotes(text, quotes, doc.paragraphs, se, any_paragraph=True)
+                kind = "direct" if fragments and text[fragments[0][0]] in _QUOTE_CHARS + _OPEN else "indirect"
+        if not fragments and source is not None:
+            # content before the source: "The plan failed, X said." / "“...” X said."
+            head_end = source[0]
+            head = _trim(text, max(lo, ss), head_end, " ,—–-\n")
+            if head[1] > head[0] and text[head[1]:head_end].strip(" \n") in (",", "", "—", "–"):
+                fragments = [head]
+                kind = "direct" if _quote_covers(quotes, *head) else (
+                    "mixed" if _contains_quote(quotes, *head) else "indirect")
+        if not fragments:
+            return None
+        return self._row(text, source, (cue_start, cue_end), fragments, kind, lemma, verb_class)
+
+    def _according_to(self, doc, quotes, start, end, entry, ss, se, lo, hi):
+        text = doc.text
+        lemma, verb_class, _, _ = entry
+        source = _source_after(text, end, se)
+        if source is None:
+            return None
+        after = text[source[1]:se]
+        if re.match(r"\s*,", after) and (start == ss or text[ss:start].strip() == ""):
+            content = _clause(text, source[1] + after.index(",") + 1, min(se, hi))
+        else:
+            content = _trim(text, max(lo, ss), start, " ,—–-(\n")
+            if content[1] <= content[0]:
+                content = _clause(text, source[1], min(se, hi))
+        if not content or content[1] <= content[0]:
+            return None
+        return self._row(text, source, (start, end), [content], "according_to", lemma, verb_class)
+
+    @staticmethod
+    def _row(text, source, cue, fragments, kind, lemma, verb_class):
+        fragments = sorted({f for f in fragments if f and f[1] > f[0]})
+        s0, s1 = source if source is not None else (-1, -1)
+        c0, c1 = (fragments[0][0], fragments[-1][1]) if fragments else (-1, -1)
+        return {
+            "source_start": s0, "source_end": s1, "source_text": text[s0:s1] if s0 >= 0 else "",
+            "cue_start": cue[0], "cue_end": cue[1], "cue_text": text[cue[0]:cue[1]],
+            "cue_lemma": lemma, "verb_class": verb_class,
+            "content_start": c0, "content_end": c1, "content_text": text[c0:c1] if c0 >= 0 else "",
+            "kind": kind, "resolved_source": "", "content_fragments": fragments,
+        }
+
+    # -- span rows and measures -------------------------------------------
+    def spans(self, doc, attributions=None) -> list[dict]:
+        """Span rows (without ``doc_id``): one ``source``, one ``cue`` and one
+        ``content`` row per content fragment of each attribution.
+
+        ``label`` is the verb class on cues, the kind on contents and the
+        source's kind on sources (``pronoun`` or ``name``); ``attribution_id``
+        links the rows of one attribution.
+
+        Examples
+        --------
+        >>> ex = AttributionExtractor()
+        >>> [(r["signal"], r["label"], r["text"]) for r in ex.spans(Document("Kim stressed that it worked."))]
+        [('source', 'name', 'Kim'), ('cue', 'assertive', 'stressed'), ('content', 'indirect', 'that it worked')]
+        """
+        if isinstance(doc, str):
+            doc = Document(doc)
+        if attributions is None:
+            attributions = self.extract(doc)
+        text = doc.text
+        rows = []
+        for att in attributions:
+            aid = att["attribution_id"]
+            if att["source_start"] >= 0:
+                src = att["source_text"]
+                label = "pronoun" if src.lower() in _PRONOUNS else "name"
+                rows.append({"start": att["source_start"], "end": att["source_end"],
+                             "signal": "source", "label": label, "text": src,
+                             "attribution_id": aid})
+            rows.append({"start": att["cue_start"], "end": att["cue_end"], "signal": "cue",
+                         "label": att["verb_class"], "text": att["cue_text"],
+                         "attribution_id": aid})
+            for s, e in att["content_fragments"]:
+                rows.append({"start": s, "end": e, "signal": "content", "label": att["kind"],
+                             "text": text[s:e], "attribution_id": aid})
+        return rows
+
+    def measures(self, doc, attributions=None) -> dict:
+        """Per-article attribution measures.
+
+        ``n_attributions``; ``direct_share`` (direct or mixed quotations among
+        attributions); ``attributions_per_100_words``; ``missing_source_share``;
+        and one ``cue_<verb_class>`` count per class.
+
+        Examples
+        --------
+        >>> ex = AttributionExtractor()
+        >>> m = ex.measures(Document("“Yes,” Kim said. Putin praised the troops."))
+        >>> m["n_attributions"], m["direct_share"], m["cue_evaluative_positive"]
+        (2, 0.5, 1)
+        """
+        if isinstance(doc, str):
+            doc = Document(doc)
+        if attributions is None:
+            attributions = self.extract(doc)
+        n = len(attributions)
+        classes = sorted({v[1] for v in self._entries.values()})
+        out = {"n_attributions": n,
+               "direct_share": (sum(a["kind"] in ("direct", "mixed") for a in attributions) / n
+                                if n else 0.0),
+               "attributions_per_100_words": 100 * n / doc.n_words if doc.n_words else 0.0,
+               "missing_source_share": (sum(a["source_start"] < 0 for a in attributions) / n
+                                        if n else 0.0)}
+        for cls in classes:
+            out[f"cue_{cls}"] = sum(a["verb_class"] == cls for a in attributions)
+        return out
+
+
+# -- helpers -----------------------------------------------------------------
+def _trim(text, start, end, chars=" "):
+    chars = chars + " \t\n\xa0"
+    while start < end and text[start] in chars:
+        start += 1
+    while end > start and text[end - 1] in chars:
+        end -= 1
+    return start, end
+
+
+def _trim_end(text, start, end):
+    return _trim(text, start, end)[1]
+
+
+def _single_close(text, i, limit):
+    """End of a ‘single-quoted’ stretch opened at ``i``, or 0."""
+    j = i + 1
+    while True:
+        j = text.find("’", j, limit)
+        if j < 0:
+            return 0
+        after = text[j + 1] if j + 1 < len(text) else " "
+        if not after.isalnum():
+            return j + 1
+        j += 1
+
+
+def _inside(blocked, start, end):
+    for s, e in blocked:
+        if s > start:
+            return False
+        if start < e and end <= e and s < start:
+            return True
+    return False
+
+
+def _sentence_initial(text, ss, start):
+    return text[ss:start].strip(" “\"‘(—–-") == ""
+
+
+def _quote_ending_before(quotes, text, cue_start, floor):
+    """The quotation that ends just before ``cue_start`` with only a short
+    source or punctuation between them (``“...,” he said`` / ``“...” Putin told``)."""
+    for qs, qe in reversed(quotes):
+        if qe > cue_start:
+            continue
+        if qe <= floor:
+            return None
+        gap = text[qe:cue_start]
+        if "\n" in gap or "." in gap.replace("Mr.", "").replace("Mrs.", "").replace("Ms.", "").replace("Dr.", ""):
+            return None
+        if len(gap.split()) <= 6 and not re.search(r"[;:]", gap):
+            return qs, qe
+        return None
+    return None
+
+
+def _quote_starting_at(quotes, pos):
+    for qs, qe in quotes:
+        if qs == pos:
+            return qs, qe
+        if qs > pos:
+            break
+    return None
+
+
+def _quote_covers(quotes, start, end):
+    return any(qs <= start and end <= qe for qs, qe in quotes)
+
+
+def _contains_quote(quotes, start, end):
+    return any(start <= qs and qe <= end for qs, qe in quotes)
+
+
+def _clause(text, start, end):
+    """The reported clause from ``start`` to ``end`` without the final
+    punctuation (a closing quotation mark stays)."""
+    s, e = _trim(text, start, end, " ,:")
+    while e > s and text[e - 1] in ".,;:!?—–-" and text[e - 1] not in "!?":
+        e -= 1
+    s, e = _trim(text, s, e)
+    return (s, e) if e > s else None
+
+
+def _following_quotes(text, quotes, paragraphs, after, any_paragraph=False):
+    """Paragraphs after a colon lead-in: a quotation (all of it), or with
+    ``any_paragraph`` the next paragraph."""
+    for ps, pe in paragraphs:
+        if ps < after:
+            continue
+        q = _quote_starting_at(quotes, ps)
+        if q is not None:
+            return [_trim(text, q[0], min(q[1], pe))] if q[1] <= pe else \
+                [_trim(text, s, e) for s, e in _split_paragraphs(q, paragraphs)]
+        if any_paragraph:
+            return [(ps, pe)]
+        return []
+    return []
+
+
+def _split_paragraphs(span, paragraphs):
+    s, e = span
+    return [(max(s, ps), min(e, pe)) for ps, pe in paragraphs if ps < e and pe > s]
+
+
+def _source_before(text, floor, cue_start):
+    """The subject noun phrase that ends at ``cue_start``, scanning left to
+    the nearest clause boundary; ``None`` when there is none."""
+    end = cue_start
+    seg = text[floor:end]
+    cut = max(seg.rfind(c) for c in ",;:()—–“”\"[]\n")
+    start = floor + cut + 1 if cut >= 0 else floor
+    words = list(_WORD.finditer(text, start, end))
+    # the clause begins after the last complementiser or conjunction
+    for k in range(len(words) - 1, -1, -1):
+        w = words[k].group().lower()
+        if w in _CLAUSE_OPENERS:
+            words = words[k + 1:]
+            break
+    # a time phrase between subject and verb is in neither
+    while words and _TIME.fullmatch(" " + " ".join(w.group() for w in words[-2:])) is not None:
+        words = words[:-2] if len(words) >= 2 and words[-2].group().lower() == "on" else words[:-1]
+    if not words or len(words) > 16:
+        return None
+    first = words[0].group().lower().strip(".")
+    if first in ("when", "where", "how", "why", "what", "it's", "there", "here"):
+        return None
+    s, e = words[0].start(), words[-1].end()
+    s, e = _trim(text, s, e, " .'’-")
+    if e <= s:
+        return None
+    return s, e
+
+
+def _source_after(text, start, limit):
+    """The noun phrase right after ``start`` (inverted "said Trump", "according to X")."""
+    m = _SOURCE_AFTER.match(text, start, limit)
+    if not m or not m.group(1):
+        return None
+    s, e = m.span(1)
+    s, e = _trim(text, s, e, " ,.")
+    # stop at a comma, parenthesis or dash inside the phrase
+    stop = re.search(r"[,;:()—–]", text[s:e])
+    if stop:
+        e = s + stop.start()
+    s, e = _trim(text, s, e, " ,.")
+    return (s, e) if e > s else None
+
+
+def _drop_nested(found):
+    """PolNeAR labels each token once: a cue inside another attribution's
+    content belongs to that content."""
+    kept = []
+    for att in found:
+        inner = any(other is not att and any(fs <= att["cue_start"] and att["cue_end"] <= fe
+                                               for fs, fe in other["content_fragments"])
+                    for other in found)
+        if not inner:
+            kept.append(att)
+    return kept
+
+
+_NAME = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Pres)\.\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*")
+
+
+def _resolve_pronouns(text, found):
+    """Fill ``resolved_source`` for personal-pronoun sources with the nearest
+    preceding named source, when one is clear."""
+    last_named = ""
+    for att in found:
+        src = att["source_text"]
+        if not src:
+            continue
+        if src.lower() in _PERSONAL:
+            att["resolved_source"] = last_named
+        else:
+            names = _NAME.findall(src)
+            if names:
+                last_named = names[-1] if len(names[-1]) > 1 else last_named
+                att["resolved_source"] = src
+            else:
+                att["resolved_source"] = src
+
+
+def attributions(corpus_or_text, lexicon=None) -> pd.DataFrame:
+    """One row per attribution in a corpus (or a text, or a list of texts).
+
+    Parameters
+    ----------
+    corpus_or_text : str, list of str, DataFrame or path
+        Anything :func:`framing.corpus.as_corpus` accepts.
+    lexicon : str, path or DataFrame, optional
+        Reporting-verb table replacing the packaged one.
+
+    Returns
+    -------
+    DataFrame
+        ``doc_id`` then :data:`ATTRIBUTION_COLUMNS`. Offsets index the text
+        as loaded; a missing source is ``-1, -1, ""``.
+
+    Examples
+    --------
+    >>> df = attributions("Putin told Kim the soldiers were brave. He also praised Kim.")
+    >>> df[["source_text", "cue_text", "verb_class", "resolved_source"]].values.tolist()
+    [['Putin', 'told', 'neutral', 'Putin'], ['He', 'also praised', 'evaluative_positive', 'Putin']]
+    """
+    corpus = as_corpus(corpus_or_text)
+    extractor = AttributionExtractor(lexicon)
+    rows = []
+    for doc_id, text in zip(corpus["doc_id"], corpus["text"]):
+        for att in extractor.extract(Document(text, doc_id)):
+            att = {k: v for k, v in att.items() if k != "content_fragments"}
+            rows.append({"doc_id": doc_id, **att})
+    return pd.DataFrame(rows, columns=["doc_id", *ATTRIBUTION_COLUMNS])
+
+
+def attribution_spans(corpus_or_text, lexicon=None) -> pd.DataFrame:
+    """The span table (``source``, ``cue``, ``content`` rows) of a corpus.
+
+    Examples
+    --------
+    >>> attribution_spans("Kim said it rained.")["signal"].tolist()
+    ['source', 'cue', 'content']
+    """
+    corpus = as_corpus(corpus_or_text)
+    extractor = AttributionExtractor(lexicon)
+    rows = []
+    for doc_id, text in zip(corpus["doc_id"], corpus["text"]):
+        rows += [{"doc_id": doc_id, **r} for r in extractor.spans(Document(text, doc_id))]
+    return make_spans(rows, extra=("attribution_id",))
