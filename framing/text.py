@@ -153,7 +153,7 @@ def word_count(text: str) -> int:
     >>> word_count("Putin told Kim: “See you soon.”")
     6
     """
-    return sum(1 for _ in _WORD.finditer(text))
+    return len(_WORD.findall(text))
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
@@ -177,14 +177,18 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
 
 @lru_cache(maxsize=None)
 def _boilerplate_rules(lexicon=None):
+    """One regex for all line rules (a single scan of the line starts), and the
+    inline rules, each with its literal prefix, scanned separately."""
     table = load_lexicon(lexicon or "boilerplate")
-    line_rules = [(re.compile(r"[ \t\"'“‘]*" + p, re.IGNORECASE), label)
-                  for p, label, scope in zip(table["pattern"], table["label"], table["scope"])
-                  if scope == "line"]
-    inline_rules = [(re.compile(p, re.IGNORECASE | re.MULTILINE), label)
-                    for p, label, scope in zip(table["pattern"], table["label"], table["scope"])
-                    if scope == "inline"]
-    return line_rules, inline_rules
+    line = table[table["scope"] == "line"]
+    combined = "|".join(f"(?P<r{i}>{pattern})" for i, pattern in enumerate(line["pattern"]))
+    line_rule = re.compile(r"^[ \t\"'“‘]*(?:" + combined + ")", re.IGNORECASE | re.MULTILINE)
+    line_labels = {f"r{i}": label for i, label in enumerate(line["label"])}
+    inline = table[table["scope"] == "inline"]
+    requires = inline["requires"] if "requires" in inline.columns else [""] * len(inline)
+    inline_rules = [(re.compile(p, re.IGNORECASE | re.MULTILINE), label, need)
+                    for p, label, need in zip(inline["pattern"], inline["label"], requires)]
+    return line_rule, line_labels, inline_rules
 
 
 def boilerplate_spans(text: str, lexicon=None) -> list[tuple[int, int, str]]:
@@ -203,16 +207,17 @@ def boilerplate_spans(text: str, lexicon=None) -> list[tuple[int, int, str]]:
     >>> [(t[s:e], label) for s, e, label in boilerplate_spans(t)]
     [('Also Read: Kim arrives', 'promo'), ('(With agency inputs)', 'credit')]
     """
-    line_rules, inline_rules = _boilerplate_rules(lexicon)
+    line_rule, line_labels, inline_rules = _boilerplate_rules(lexicon)
     spans = []
-    for line in _LINE.finditer(text):
-        for rule, label in line_rules:
-            if rule.match(line.group()):
-                s, e = _trimmed(text, *line.span())
-                spans.append((s, e, label))
-                break
+    for match in line_rule.finditer(text):
+        line_end = text.find("\n", match.start())
+        s, e = _trimmed(text, match.start(), len(text) if line_end < 0 else line_end)
+        spans.append((s, e, line_labels[match.lastgroup]))
     covered = [(s, e) for s, e, _ in spans]
-    for rule, label in inline_rules:
+    lowered = text.lower()
+    for rule, label, need in inline_rules:
+        if need and need not in lowered:
+            continue
         for match in rule.finditer(text):
             s, e = _trimmed(text, *match.span())
             if e > s and not any(cs <= s and e <= ce for cs, ce in covered):

@@ -1,0 +1,142 @@
+"""Throughput, parallel speed-up and memory of the full signal pass.
+
+Runs, in one process and on the same texts:
+
+1. nltk's Punkt sentence splitter alone (offline, with the package's
+   abbreviation list as its parameters): the baseline;
+2. the full signal pass (:class:`framing.pipeline.SignalPass`: text layer,
+   attribution, loaded terms, source reliance), one core;
+
+and prints articles/s for both and their ratio. Then it times
+``framing spans --jobs 1`` against ``--jobs 2`` on the same corpus file, and
+measures the peak resident memory of ``framing spans`` at each size.
+
+Texts are PolNeAR articles (train + dev, from ../shared/data) repeated to
+each size, or the bundled corpus when the gold data is absent.
+
+Usage::
+
+    python benchmarks/throughput.py                      # sizes 1,000 10,000 100,000
+    python benchmarks/throughput.py --sizes 1000 --parallel-size 2000
+    python benchmarks/throughput.py --profile 500        # cProfile of the pass, top functions
+"""
+from __future__ import annotations
+
+import argparse
+import cProfile
+import json
+import pstats
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pandas as pd
+
+import framing
+from framing.datasets import find_data_dir, read_polnear
+from framing.pipeline import SignalPass
+from framing.text import _punkt
+
+MEASURE_CHILD = ("import resource, subprocess, sys; r = subprocess.run(sys.argv[1:]); "
+                 "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss); sys.exit(r.returncode)")
+
+
+def base_texts():
+    data = find_data_dir()
+    if data is not None and (data / "polnear").is_dir():
+        texts = [t for c in ("train", "dev") for t in read_polnear(data / "polnear", c)[0]["text"]]
+        return texts, "PolNeAR train+dev"
+    return framing.load_corpus(Path(__file__).resolve().parents[1] / "corpus")["text"].tolist(), "bundled corpus"
+
+
+def corpus_of(texts, n):
+    return pd.DataFrame({"doc_id": [f"d{i:07d}" for i in range(n)],
+                         "text": [texts[i % len(texts)] for i in range(n)]})
+
+
+def punkt_rate(texts):
+    splitter = _punkt()
+    started = time.perf_counter()
+    for text in texts:
+        for line in text.split("\n"):
+            list(splitter.span_tokenize(line))
+    return len(texts) / (time.perf_counter() - started)
+
+
+def pass_rate(texts, runner):
+    started = time.perf_counter()
+    for i, text in enumerate(texts):
+        runner.run(i, text)
+    return len(texts) / (time.perf_counter() - started)
+
+
+def run_cli(corpus_path, out, jobs):
+    """Wall seconds and peak RSS (MB) of one ``framing spans`` run in a fresh process."""
+    command = [sys.executable, "-c", MEASURE_CHILD, sys.executable, "-m", "framing.cli", "spans",
+               str(corpus_path), "-o", str(out), "--jobs", str(jobs), "--quiet", "--batch-size", "1000"]
+    started = time.perf_counter()
+    result = subprocess.run(command, capture_output=True, text=True, check=True)
+    seconds = time.perf_counter() - started
+    return seconds, int(result.stdout.strip().splitlines()[-1]) / 1024
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
+    parser.add_argument("--parallel-size", type=int, default=20000, help="articles for the --jobs comparison")
+    parser.add_argument("--profile", type=int, metavar="N", help="profile the pass on N articles and stop")
+    parser.add_argument("--skip-memory", action="store_true")
+    parser.add_argument("--json", help="also write the figures to this JSON file")
+    args = parser.parse_args(argv)
+
+    texts, label = base_texts()
+    words = sum(framing.Document(t).n_words for t in texts) / len(texts)
+    print(f"texts: {label}, {len(texts)} distinct articles, {words:.0f} words on average")
+    runner = SignalPass()
+    if args.profile:
+        profile = cProfile.Profile()
+        sample = corpus_of(texts, args.profile)["text"].tolist()
+        profile.runcall(pass_rate, sample, runner)
+        pstats.Stats(profile).sort_stats("cumulative").print_stats(25)
+        return
+    figures = {"texts": label, "mean_words": round(words), "sizes": {}}
+    pass_rate(texts[:50], runner)  # warm caches (compiled patterns) before timing
+    print(f"\n{'articles':>9} {'punkt/s':>9} {'pass/s':>9} {'pass time / punkt time':>24}")
+    for n in args.sizes:
+        sample = corpus_of(texts, n)["text"].tolist()
+        punkt = punkt_rate(sample)
+        full = pass_rate(sample, runner)
+        figures["sizes"][n] = {"punkt_per_s": round(punkt), "pass_per_s": round(full),
+                               "ratio": round(punkt / full, 3)}
+        print(f"{n:>9} {punkt:>9.0f} {full:>9.0f} {punkt / full:>24.2f}")
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        n = args.parallel_size
+        path = tmp / f"corpus-{n}.parquet"
+        corpus_of(texts, n).to_parquet(path)
+        one, _ = run_cli(path, tmp / "spans1.csv", 1)
+        two, _ = run_cli(path, tmp / "spans2.csv", 2)
+        same = (tmp / "spans1.csv").read_bytes() == (tmp / "spans2.csv").read_bytes()
+        figures["parallel"] = {"articles": n, "jobs1_s": round(one, 1), "jobs2_s": round(two, 1),
+                               "speedup": round(one / two, 2), "identical_output": same}
+        print(f"\nframing spans on {n} articles: --jobs 1 {one:.1f} s ({n / one:.0f}/s), "
+              f"--jobs 2 {two:.1f} s ({n / two:.0f}/s): speed-up {one / two:.2f}x, identical output: {same}")
+        if not args.skip_memory:
+            figures["memory_mb"] = {}
+            print(f"\n{'articles':>9} {'peak RSS MB':>12} {'wall s':>8}")
+            for n in args.sizes:
+                path = tmp / f"corpus-{n}.parquet"
+                if not path.exists():
+                    corpus_of(texts, n).to_parquet(path)
+                seconds, mb = run_cli(path, tmp / "spans-mem.csv", 1)
+                figures["memory_mb"][n] = round(mb)
+                print(f"{n:>9} {mb:>12.0f} {seconds:>8.1f}")
+                path.unlink()
+    if args.json:
+        Path(args.json).write_text(json.dumps(figures, indent=2))
+
+
+if __name__ == "__main__":
+    main()
