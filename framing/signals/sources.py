@@ -1,0 +1,815 @@
+"""Source reliance: wire-agency copy, other-media references, source types.
+
+How much of a story is the outlet's own reporting, and whose account does it
+rest on? Three instruments answer it, each a compiled rule set built once:
+
+- :class:`WireDetector` finds **credits** to news agencies in the places
+  outlets put them: datelines ("WASHINGTON (AP) —"), bylines ("By AFP"),
+  closing lines ("(With agency inputs)", "(Reporting by ...; Editing by
+  ...)"), copyright lines and "contributed to this report". An agency named
+  in running prose ("Reuters reported on Monday that ...") is not a credit:
+  it is a media reference.
+- :class:`SourceReliance` adds **media references**: hat tips ("h/t The
+  Hill"), "via", "first reported by", "X reported", "told X", and the
+  "Also Read" cross-promotion lines the text layer marks as boilerplate.
+- :class:`SourceTyper` gives every attribution source one type from the
+  codebook (``validation/source_codebook.md``): anonymous, document,
+  social_media, media, military, official, political, expert, citizen,
+  organisation, named_person, unknown. Pronouns ("he", "they", "who") are
+  typed as the mention they refer to, found by reading back.
+
+Templates and word lists are package data (``lexicons/agencies.csv``,
+``wire_credits.csv``, ``media_outlets.csv``, ``media_refs.csv``,
+``source_types.csv``, ``pronouns.csv``, ``person_nouns.csv``); every
+constructor takes a replacement through ``lexicon=``-style parameters.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from functools import lru_cache
+
+import pandas as pd
+
+from ..lexicons import load_lexicon
+from ..spans import make_spans
+from ..text import Document
+
+SOURCE_TYPES = ("anonymous", "document", "social_media", "media", "military", "official",
+                "political", "expert", "citizen", "organisation", "named_person", "unknown")
+"""Source types in codebook precedence order (the first that applies wins)."""
+
+CREDIT_POSITIONS = ("dateline", "byline", "tail", "copyright", "contributed", "signature")
+
+_CUE_TYPES = SOURCE_TYPES[1:10]  # typed by cue words, after anonymity
+_PERSONAL_TYPES = frozenset({"named_person", "official", "political", "expert", "military",
+                             "citizen", "anonymous", "media"})
+
+
+def _alternation(patterns):
+    """One regex alternation of several, longest first, as whole words."""
+    ordered = sorted((p for p in patterns if p), key=len, reverse=True)
+    return r"(?<![\w-])(?:" + "|".join(f"(?:{p})" for p in ordered) + r")(?![\w-])"
+
+
+class _NameFinder:
+    """Find canonical names (agencies, outlets) in text with one compiled regex."""
+
+    def __init__(self, names, patterns):
+        self.names = list(names)
+        groups = [f"(?P<n{i}>{p})" for i, p in enumerate(patterns)]
+        self.regex = re.compile(r"(?<![\w-])(?:" + "|".join(groups) + r")(?![\w-])")
+
+    def find(self, text):
+        """``[(start, end, name), ...]`` of every name in ``text``."""
+        return [(m.start(), m.end(), self.names[int(m.lastgroup[1:])])
+                for m in self.regex.finditer(text)]
+
+    def first(self, text, default=""):
+        found = self.find(text)
+        return found[0][2] if found else default
+
+
+class WireDetector:
+    """Detect credits to wire agencies and name the agency.
+
+    Parameters
+    ----------
+    agencies : str, path or DataFrame
+        Agency list with columns ``agency, pattern, country, kind``
+        (default: the packaged ``agencies`` lexicon).
+    credits : str, path or DataFrame
+        Credit templates with columns ``position, where, agency, pattern``
+        (default: the packaged ``wire_credits`` lexicon).
+    head_chars, tail_chars : int
+        How far from the start (datelines, bylines) and from the end
+        (closing credits) of the article credits are looked for; the window
+        is widened to whole lines.
+
+    Examples
+    --------
+    >>> wd = WireDetector()
+    >>> [(r["label"], r["credit_position"]) for r in wd.credits(
+    ...     "Headline.\\n\\nWASHINGTON (AP) — The Senate voted.")]
+    [('AP', 'dateline')]
+    >>> wd.credits("Reuters reported on Monday that the Senate voted.")
+    []
+    """
+
+    def __init__(self, agencies="agencies", credits="wire_credits", head_chars=800,
+                 tail_chars=1200):
+        table = load_lexicon(agencies)
+        self.agencies = table
+        self.kind = dict(zip(table["agency"], table["kind"]))
+        self.finder = _NameFinder(table["agency"], table["pattern"])
+        alternation = _alternation(table["pattern"])
+        self.rules = []
+        for row in load_lexicon(credits).itertuples(index=False):
+            pattern = row.pattern.replace("{agency}", alternation)
+            self.rules.append((row.position, row.where, row.agency,
+                               re.compile(pattern, re.MULTILINE)))
+        self.head_chars = head_chars
+        self.tail_chars = tail_chars
+
+    def _window(self, text, where):
+        n = len(text)
+        if where == "head":
+            end = text.find("\n", min(self.head_chars, n))
+            return 0, n if end < 0 else end
+        if where == "tail":
+            start = text.rfind("\n", 0, max(n - self.tail_chars, 0))
+            return max(start + 1, 0), n
+        return 0, n
+
+    def _label(self, matched):
+        found = [name for _, _, name in self.finder.find(matched)]
+        named = [a for a in found if self.kind.get(a) != "generic"]
+        return named[0] if named else (found[0] if found else "")
+
+    def credits(self, text: str) -> list[dict]:
+        """Wire-credit span rows (no ``doc_id``): ``signal="wire"``,
+        ``label`` = agency, plus ``credit_position`` and ``agency_kind``."""
+        rows, taken = [], []
+        for position, where, fixed, regex in self.rules:
+            lo, hi = self._window(text, where)
+            for match in regex.finditer(text, lo, hi):
+                start, end = match.span()
+                while start < end and text[start].isspace():
+                    start += 1
+                while end > start and text[end - 1].isspace():
+                    end -= 1
+                if end <= start or any(s < end and start < e for s, e in taken):
+                    continue
+                agency = fixed or self._label(text[start:end])
+                if not agency:
+                    continue
+                taken.append((start, end))
+                rows.append({"start": start, "end": end, "signal": "wire", "label": agency,
+                             "text": text[start:end], "credit_position": position,
+                             "agency_kind": self.kind.get(agency, "wire")})
+        return sorted(rows, key=lambda r: r["start"])
+
+
+class SourceTyper:
+    """Type attribution sources with the codebook's rules.
+
+    Parameters
+    ----------
+    lexicon : str, path or DataFrame
+        Cue table with columns ``type, pattern, scope, case`` (default: the
+        packaged ``source_types``).
+    pronouns, person_nouns, outlets, agencies, non_names : str, path or DataFrame
+        The anaphor table, the person-noun list, the outlet and agency lists
+        (outlet and agency names type a mention as ``media``) and the
+        capitalised words that are never part of a personal name.
+
+    Examples
+    --------
+    >>> typer = SourceTyper()
+    >>> [typer.type_mention(m) for m in ["the Kremlin", "South Korean assessments",
+    ...     "a North Korea expert in Seoul", "a video published by the Kremlin",
+    ...     "sources", "Reuters", "Trump"]]
+    ['official', 'document', 'expert', 'document', 'anonymous', 'media', 'named_person']
+    """
+
+    _SPLIT = re.compile(r",|\(|—|–| - |\b(?:who|whom|whose|which|that|of|for|at|with|from|in|on|to|by|"
+                        r"about|inside|within|under|over|after|during|among|representing|"
+                        r"published|released|posted|issued|obtained|seen|quoted|cited|close)\b")
+    _WORD = re.compile(r"[\w][\w.'’-]*")
+    _APPOSITION = re.compile(
+        r"\s*,\s*((?:a|an|the|his|her|its|their|one of|both|former|then-\w+|now|"
+        r"who (?:is|was|are|were|serves as|served as|heads|headed|leads|led|runs|ran)|"
+        r"[A-Z][\w.&-]*['’]s?)\b[^,.;:!?“”\"()]{0,100})")
+    _NAME_RUN = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Adm|Prof|Rev)\.\s+)?"
+                           r"[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?(?:\s+(?:[A-Z][a-z’'-]+|[A-Z]\.))*")
+    _DETERMINER = re.compile(r"\b(?:the|a|an|his|her|its|their|our|this|these|those)\s", re.IGNORECASE)
+    def __init__(self, lexicon="source_types", pronouns="pronouns", person_nouns="person_nouns",
+                 outlets="media_outlets", agencies="agencies", non_names="non_names"):
+        self._STOP_CAPS = frozenset(load_lexicon(non_names)["word"])
+        table = load_lexicon(lexicon)
+        self.cues = {}  # (type, scope) -> [(compiled regex, lower_only)]
+        for row in table.itertuples(index=False):
+            if row.scope == "whole":
+                regex = re.compile(r"(?:" + row.pattern + r")", re.IGNORECASE)
+            else:
+                regex = re.compile(r"(?<![\w-])(?:" + row.pattern + r")(?![\w-])", re.IGNORECASE)
+            self.cues.setdefault((row.type, row.scope), []).append((regex, row.case == "lower"))
+        pron = load_lexicon(pronouns)
+        self.pronouns = dict(zip(pron["pronoun"], pron["refers"]))
+        self.person_nouns = frozenset(load_lexicon(person_nouns)["noun"])
+        outlet_table = load_lexicon(outlets)
+        agency_table = load_lexicon(agencies)
+        agency_table = agency_table[agency_table["kind"] != "generic"]
+        self.media_names = _NameFinder(
+            list(outlet_table["outlet"]) + list(agency_table["agency"]),
+            list(outlet_table["pattern"]) + list(agency_table["pattern"]))
+
+    # -- single mentions ------------------------------------------------------
+    def _cue(self, kind, scope, text):
+        """First match of a cue of ``kind`` in ``text`` honouring the case rule."""
+        for regex, lower_only in self.cues.get((kind, scope), ()):
+            for match in regex.finditer(text):
+                if lower_only and match.group()[:1].isupper():
+                    if match.start() != len(text) - len(text.lstrip()):
+                        continue
+                    following = self._WORD.match(text, match.end() + 1)
+                    if following and following.group()[:1].isupper():
+                        continue
+                return match
+        return None
+
+    def _is_media(self, text):
+        return bool(self.media_names.find(text)) or self._cue("media", "mention", text) is not None
+
+    def _typed_by_cues(self, text):
+        for kind in _CUE_TYPES:
+            if kind == "media":
+                if self._is_media(text):
+                    return kind
+            elif self._cue(kind, "mention", text) is not None:
+                return kind
+        return None
+
+    def _masked(self, text):
+        """``text`` with every cue and media name blanked out (names remain)."""
+        chars = list(text)
+        spans = [(s, e) for s, e, _ in self.media_names.find(text)]
+        for (kind, scope), rules in self.cues.items():
+            if scope != "mention":
+                continue
+            for regex, _ in rules:
+                spans.extend(m.span() for m in regex.finditer(text))
+        for s, e in spans:
+            chars[s:e] = " " * (e - s)
+        return "".join(chars)
+
+    def name_tokens(self, text):
+        """Capitalised tokens of ``text`` that no cue explains: a personal name's words."""
+        masked = self._masked(text)
+        return [w for w in self._WORD.findall(masked)
+                if w[:1].isupper() and w.rstrip(".’'s") not in self._STOP_CAPS
+                and w.rstrip(".") not in self._STOP_CAPS]
+
+    def head(self, mention):
+        """The head phrase of a mention: up to the first comma, clause or preposition."""
+        match = self._SPLIT.search(mention)
+        return mention[:match.start()].strip() if match and match.start() > 0 else mention.strip()
+
+    def pronoun_kind(self, mention):
+        """The anaphor class of ``mention`` (``person``, ``group``, ...) or ``None``."""
+        key = mention.strip().lower().rstrip(".,")
+        key = re.sub(r"['’]s$", "", key)
+        return self.pronouns.get(key)
+
+    def premodifier(self, before):
+        """Title words just before a mention in its sentence ("Republican nominee")."""
+        words = list(self._WORD.finditer(before))
+        start = len(before)
+        for word in reversed(words):
+            gap = before[word.end():start]
+            if gap.strip():
+                break
+            token = word.group()
+            if not (token[:1].isupper() or self._typed_by_cues(token)):
+                break
+            start = word.start()
+        return before[start:].strip()
+
+    def apposition(self, after):
+        """An apposition right after a mention (", a professor at Yale")."""
+        match = self._APPOSITION.match(after)
+        return match.group(1).strip() if match else ""
+
+    def type_mention(self, mention: str, before: str = "", after: str = "") -> str:
+        """Type one source mention from its words and its sentence context.
+
+        Parameters
+        ----------
+        mention : str
+            The source span text.
+        before, after : str
+            Text of the same sentence before and after the mention (titles
+            before it, an apposition or anonymity formula after it).
+
+        Returns
+        -------
+        str
+            One of :data:`SOURCE_TYPES`; an unresolved pronoun is ``unknown``.
+
+        Examples
+        --------
+        >>> t = SourceTyper()
+        >>> t.type_mention("Smith", after=", a professor at Yale, said")
+        'expert'
+        >>> t.type_mention("an official", after=" who spoke on condition of anonymity")
+        'anonymous'
+        """
+        mention = mention.strip()
+        if not mention or self.pronoun_kind(mention):
+            return "unknown"
+        left = self.premodifier(before)
+        right = self.apposition(after)
+        whole = " ".join(p for p in (left, mention, right) if p)
+        if (self._cue("anonymous", "mention", whole) is not None
+                or self._cue("anonymous", "after", after[:160]) is not None):
+            return "anonymous"
+        for regex, _ in self.cues.get(("official", "whole"), ()):
+            if regex.fullmatch(mention):
+                return "official"
+        head = self.head(mention)
+        rest = mention[len(head):]
+        for part in (" ".join(p for p in (left, head) if p), " ".join(p for p in (rest, right) if p)):
+            kind = self._typed_by_cues(part) if part.strip() else None
+            if kind:
+                return kind
+        for kind in SOURCE_TYPES:
+            if self._cue(kind, "fallback", whole) is not None:
+                return kind
+        names = self.name_tokens(head)
+        if names:
+            acronyms = [w for w in names if len(w) > 1 and w.isupper() and w.isalpha()]
+            return "organisation" if acronyms and len(acronyms) == len(names) else "named_person"
+        return "unknown"
+
+    # -- mentions in a document -------------------------------------------------
+    def _sentence_context(self, doc, start, end):
+        index = max(doc.sentence_of(start), 0)
+        sentences = doc.sentences
+        s_start = sentences[index][0] if sentences else 0
+        s_end = sentences[doc.sentence_of(max(end - 1, start))][1] if sentences else len(doc.text)
+        return doc.text[min(s_start, start):start], doc.text[end:max(s_end, end)]
+
+    def _describe(self, doc, start, end, kind):
+        """Facts about a typed mention used to resolve later pronouns."""
+        mention = doc.text[start:end]
+        head = self.head(mention)
+        words = self._WORD.findall(head)
+        last = words[-1] if words else ""
+        names = self.name_tokens(head)
+        noun = re.sub(r"['’]s?$", "", last).lower()
+        person = bool(names and last in names) or noun in self.person_nouns
+        plural = (not person and noun.endswith("s") and not noun.endswith("ss")) or " and " in head
+        if kind not in _PERSONAL_TYPES:
+            person = False
+        return {"start": start, "end": end, "type": kind, "person": person and not plural,
+                "plural": plural, "text": mention}
+
+    def _scan_name(self, doc, start, limit=600, sentence_initial=False):
+        """The nearest personal name before ``start`` (within ``limit`` chars),
+        optionally only one that opens a sentence."""
+        lo = max(0, start - limit)
+        window = doc.text[lo:start]
+        for match in reversed(list(self._NAME_RUN.finditer(window))):
+            words = match.group().split()
+            if all(w.rstrip(".") in self._STOP_CAPS for w in words):
+                continue
+            s, e = lo + match.start(), lo + match.end()
+            if sentence_initial and doc.sentences and doc.sentences[doc.sentence_of(s)][0] != s:
+                continue
+            before, after = self._sentence_context(doc, s, e)
+            kind = self.type_mention(doc.text[s:e], before, after)
+            if kind in _PERSONAL_TYPES:
+                return {"start": s, "end": e, "type": kind, "person": True, "plural": False,
+                        "text": doc.text[s:e]}
+        return None
+
+    def type_sources(self, doc: Document, spans, resolved=None, max_distance=1500) -> list[dict]:
+        """Type every source mention of a document, resolving anaphors.
+
+        Parameters
+        ----------
+        doc : Document
+        spans : list of (start, end)
+            Source mentions of the document (gold or extracted), any order.
+        resolved : list of str or None, optional
+            Per mention, a referent text already found by the attribution
+            extractor; used for anaphors instead of reading back.
+        max_distance : int
+            How far back (characters) a referent may be.
+
+        Returns
+        -------
+        list of dict
+            Per mention, in the order given: ``source_type``, ``resolved_text``
+            (the referent for anaphors, else the mention), ``resolved_start``,
+            ``resolved_end`` (-1 when not found in the text).
+
+        Examples
+        --------
+        >>> d = Document("Sen. Jane Doe spoke. She said no. It was late, they said.")
+        >>> [r["source_type"] for r in SourceTyper().type_sources(d, [(0, 13), (21, 24), (48, 52)])]
+        ['official', 'official', 'unknown']
+        """
+        text = doc.text
+        order = sorted(range(len(spans)), key=lambda i: spans[i][0])
+        results = [None] * len(spans)
+        named = []
+        for i in order:
+            start, end = spans[i][0], spans[i][1]
+            if self.pronoun_kind(text[start:end]) is None:
+                before, after = self._sentence_context(doc, start, end)
+                kind = self.type_mention(text[start:end], before, after)
+                info = self._describe(doc, start, end, kind)
+                results[i] = {"source_type": kind, "resolved_text": text[start:end],
+                              "resolved_start": start, "resolved_end": end}
+                named.append(info)
+        history = []
+        for i in order:
+            start, end = spans[i][0], spans[i][1]
+            if results[i] is not None:
+                history.append(self._describe(doc, start, end, results[i]["source_type"]))
+                continue
+            referent = None
+            hint = resolved[i] if resolved is not None and i < len(resolved) else None
+            if hint and not self.pronoun_kind(hint):
+                kind = self.type_mention(hint)
+                referent = {"start": -1, "end": -1, "type": kind, "text": hint,
+                            "person": kind in _PERSONAL_TYPES, "plural": False}
+            else:
+                referent = self._resolve(doc, start, end, history, named, max_distance)
+            if referent is None:
+                results[i] = {"source_type": "unknown", "resolved_text": "",
+                              "resolved_start": -1, "resolved_end": -1}
+                continue
+            results[i] = {"source_type": referent["type"], "resolved_text": referent["text"],
+                          "resolved_start": referent["start"], "resolved_end": referent["end"]}
+            history.append({**referent, "start": start, "end": end})
+        return results
+
+    def _resolve(self, doc, start, end, history, named, max_distance):
+        text = doc.text
+        kind = self.pronoun_kind(text[start:end])
+        earlier = [h for h in reversed(history) if start - h["end"] <= max_distance]
+        if kind == "relative":
+            before = text[max(0, start - 200):start]
+            for h in earlier:
+                if 0 <= start - h["end"] <= 3:
+                    return h
+            chunk = re.split(r"[;:.()“”\"\n]", before.rstrip(" ,"))[-1]
+            chunk = " ".join(chunk.split(",")[-1].split()[-8:])
+            determiner = list(self._DETERMINER.finditer(chunk))
+            if determiner:  # the noun phrase the relative clause hangs on
+                chunk = chunk[determiner[-1].start():]
+            if chunk:
+                s = text.rfind(chunk, 0, start)
+                typed = self.type_mention(chunk, text[max(0, s - 80):s])
+                return {"start": s, "end": s + len(chunk), "type": typed, "text": chunk,
+                        "person": typed in _PERSONAL_TYPES, "plural": False}
+            return None
+        if kind == "speaker":
+            paragraph = next(((s, e) for s, e in doc.paragraphs if s <= start < e), (start, end))
+            near = [h for h in named if paragraph[0] <= h["start"] < paragraph[1]
+                    and h["start"] != start and h["person"]]
+            if near:
+                return min(near, key=lambda h: abs(h["start"] - start))
+            kind = "person"
+        if kind == "person":
+            candidate = next((h for h in earlier if h["person"]), None)
+            # A name opening a sentence between that source and the pronoun
+            # is the likelier antecedent ("Christie slipped out. He said ...").
+            limit = start - candidate["end"] if candidate else 600
+            subject = self._scan_name(doc, start, limit=limit, sentence_initial=True)
+            return subject or candidate or self._scan_name(doc, start)
+        if kind == "group":
+            for h in earlier:
+                if h["plural"] or not h["person"]:
+                    return h
+            return None
+        if kind == "thing":
+            for h in earlier:
+                if not h["person"] and not h["plural"]:
+                    return h
+            return None
+        return None
+
+
+def _attribution_spans(attributions):
+    spans, resolved = [], []
+    for a in attributions:
+        s, e = a.get("source_start"), a.get("source_end")
+        if s is None or e is None or s < 0 or e <= s:
+            continue
+        spans.append((int(s), int(e)))
+        resolved.append(a.get("resolved_source") or None)
+    return spans, resolved
+
+
+def _source_key(row, typer):
+    """A name that identifies one voice: a person's surname, else the lower-cased mention."""
+    text = row["resolved_text"] or ""
+    if not text:
+        return ""
+    names = typer.name_tokens(typer.head(text))
+    if row["source_type"] in _PERSONAL_TYPES and names:
+        return re.sub(r"['’]s?$", "", names[-1]).lower()
+    return re.sub(r"^(?:the|a|an)\s+", "", text.lower().strip())
+
+
+def simpson_diversity(counts) -> float:
+    """Gini-Simpson index 1 - sum p_i^2 of category counts (0 when empty).
+
+    The probability that two attributions drawn at random (with replacement)
+    come from different sources. Chosen over Shannon entropy because it is
+    bounded in [0, 1), reads as a probability, and is dominated by the main
+    voices rather than by one-off mentions, so longer articles (which name
+    more one-off sources) do not score as more diverse just for their length.
+
+    Examples
+    --------
+    >>> simpson_diversity([1, 1])
+    0.5
+    >>> simpson_diversity([4])
+    0.0
+    """
+    counts = [c for c in counts if c > 0]
+    total = sum(counts)
+    if not total:
+        return 0.0
+    return 1.0 - sum((c / total) ** 2 for c in counts)
+
+
+class SourceReliance:
+    """Wire credits, media references and source-type measures of an article.
+
+    Parameters
+    ----------
+    wire : WireDetector, optional
+    typer : SourceTyper, optional
+    outlets, agencies, refs : str, path or DataFrame
+        Outlet list, agency list and media-reference templates
+        (``media_outlets``, ``agencies``, ``media_refs`` by default).
+
+    Examples
+    --------
+    >>> sr = SourceReliance()
+    >>> doc = Document("MOSCOW, TASS — Talks began.\\nThe Kremlin said so, Politico reported."
+    ...                "\\n(With agency inputs)")
+    >>> [(r["signal"], r["label"]) for r in sr.spans(doc)]
+    [('wire', 'TASS'), ('media_ref', 'Politico'), ('wire', 'agencies')]
+    """
+
+    def __init__(self, wire=None, typer=None, outlets="media_outlets", agencies="agencies",
+                 refs="media_refs"):
+        self.wire = wire or WireDetector(agencies=agencies)
+        self.typer = typer or SourceTyper(outlets=outlets, agencies=agencies)
+        outlet_table = load_lexicon(outlets)
+        agency_table = load_lexicon(agencies)
+        agency_table = agency_table[agency_table["kind"] != "generic"]
+        names = list(outlet_table["outlet"]) + list(agency_table["agency"])
+        patterns = list(outlet_table["pattern"]) + list(agency_table["pattern"])
+        self.outlets = _NameFinder(names, patterns)
+        alternation = _alternation(patterns)
+        self.refs = [(row.ref_kind, re.compile(row.pattern.replace("{outlet}", alternation),
+                                               re.MULTILINE))
+                     for row in load_lexicon(refs).itertuples(index=False)]
+
+    def media_refs(self, doc: Document, wire_rows=()) -> list[dict]:
+        """Media-reference span rows (``signal="media_ref"``, ``label`` =
+        outlet or credited name, ``ref_kind``)."""
+        text = doc.text
+        taken = [(r["start"], r["end"]) for r in wire_rows]
+        rows = []
+        for kind, regex in self.refs:
+            for match in regex.finditer(text):
+                start, end = match.span()
+                if end <= start or any(s < end and start < e for s, e in taken):
+                    continue
+                if "name" in regex.groupindex and match.group("name"):
+                    name = match.group("name").strip(" .:;")
+                    label = self.outlets.first(name, default=name)
+                else:
+                    label = self.outlets.first(match.group())
+                taken.append((start, end))
+                rows.append({"start": start, "end": end, "signal": "media_ref", "label": label,
+                             "text": text[start:end], "ref_kind": kind})
+        for start, end, label in doc.boilerplate:
+            if label == "promo" and not any(s < end and start < e for s, e in taken):
+                rows.append({"start": start, "end": end, "signal": "media_ref", "label": "",
+                             "text": text[start:end], "ref_kind": "promo"})
+        return sorted(rows, key=lambda r: r["start"])
+
+    def spans(self, doc: Document, attributions=None) -> list[dict]:
+        """Span rows (no ``doc_id``): ``wire`` credits and ``media_ref`` references.
+
+        ``attributions`` is accepted for the common extractor signature; the
+        source types of attribution spans come from :meth:`type_attributions`.
+        """
+        wire_rows = self.wire.credits(doc.text)
+        return sorted(wire_rows + self.media_refs(doc, wire_rows), key=lambda r: r["start"])
+
+    def type_attributions(self, doc: Document, attributions) -> list[dict]:
+        """The attribution dicts with ``source_type``, ``resolved_text`` added
+        (a copy; attributions without a source span get ``unknown``)."""
+        spans, resolved = _attribution_spans(attributions)
+        typed = iter(self.typer.type_sources(doc, spans, resolved))
+        out = []
+        for a in attributions:
+            s, e = a.get("source_start"), a.get("source_end")
+            if s is None or e is None or s < 0 or e <= s:
+                out.append({**a, "source_type": "unknown", "resolved_text": ""})
+            else:
+                out.append({**a, **next(typed)})
+        return out
+
+    def measures(self, doc: Document, attributions=(), rows=None) -> dict:
+        """Per-article source-reliance measures.
+
+        Returns
+        -------
+        dict
+            ``wire_agency`` (credited agencies, "; "-joined in text order, ""
+            when none), ``credit_position`` (likewise), ``n_media_refs``,
+            ``n_hat_tips``, ``n_promos``, ``n_attributions``, ``n_sources``
+            (distinct voices), ``attributed_sentence_share`` (sentences that
+            hold a source, cue or content span), ``direct_quote_share``
+            (attributions of kind ``direct``), ``anonymous_share``,
+            ``official_share`` (official or military sources: the state's
+            voice), ``sources_<type>`` counts for every source type, and
+            ``source_diversity`` (Gini-Simpson over distinct voices; see
+            :func:`simpson_diversity`).
+        """
+        if rows is None:
+            rows = self.spans(doc, attributions)
+        wire_rows = [r for r in rows if r["signal"] == "wire"]
+        refs = [r for r in rows if r["signal"] == "media_ref"]
+        out = {
+            "wire_agency": "; ".join(dict.fromkeys(r["label"] for r in wire_rows)),
+            "credit_position": "; ".join(dict.fromkeys(r["credit_position"] for r in wire_rows)),
+            "n_media_refs": len(refs),
+            "n_hat_tips": sum(r["ref_kind"] == "hat_tip" for r in refs),
+            "n_promos": sum(r["ref_kind"] == "promo" for r in refs),
+        }
+        attributions = list(attributions or ())
+        typed = [a if "source_type" in a else None for a in attributions]
+        if attributions and any(t is None for t in typed):
+            typed = self.type_attributions(doc, attributions)
+        n = len(typed)
+        counts = Counter(a["source_type"] for a in typed)
+        keys = Counter(k for k in (_source_key(a, self.typer) for a in typed) if k)
+        sentences = doc.sentences
+        touched = set()
+        for a in typed:
+            for part in ("source", "cue", "content"):
+                s, e = a.get(f"{part}_start"), a.get(f"{part}_end")
+                if s is None or e is None or s < 0 or e <= s:
+                    continue
+                first, last = doc.sentence_of(s), doc.sentence_of(e - 1)
+                touched.update(range(max(first, 0), last + 1))
+        out.update({
+            "n_attributions": n,
+            "n_sources": len(keys),
+            "attributed_sentence_share": len(touched) / len(sentences) if sentences else math.nan,
+            "direct_quote_share": (sum(a.get("kind") == "direct" for a in typed) / n) if n else math.nan,
+            "anonymous_share": counts["anonymous"] / n if n else math.nan,
+            "official_share": (counts["official"] + counts["military"]) / n if n else math.nan,
+        })
+        out.update({f"sources_{t}": counts[t] for t in SOURCE_TYPES})
+        out["source_diversity"] = simpson_diversity(keys.values()) if keys else math.nan
+        return out
+
+
+@lru_cache(maxsize=1)
+def _default():
+    return SourceReliance()
+
+
+def _documents(corpus):
+    from ..corpus import as_corpus
+
+    frame = as_corpus(corpus)
+    for doc_id, text in zip(frame["doc_id"], frame["text"]):
+        yield Document(text, doc_id)
+
+
+def wire_credits(corpus, detector=None) -> pd.DataFrame:
+    """Wire-agency credits of every article, as a span table.
+
+    Parameters
+    ----------
+    corpus : anything :func:`framing.as_corpus` accepts
+    detector : WireDetector, optional
+
+    Returns
+    -------
+    DataFrame
+        ``doc_id, start, end, signal ("wire"), label (agency), text,
+        credit_position, agency_kind``.
+
+    Examples
+    --------
+    >>> wire_credits(["NEW YORK (Reuters) - Stocks rose."])[["label", "credit_position"]].values.tolist()
+    [['Reuters', 'dateline']]
+    """
+    detector = detector or _default().wire
+    rows = [{"doc_id": doc.doc_id, **row} for doc in _documents(corpus)
+            for row in detector.credits(doc.text)]
+    return make_spans(rows, extra=("credit_position", "agency_kind"))
+
+
+def source_types(attributions_df: pd.DataFrame, corpus, typer=None) -> pd.DataFrame:
+    """Add the source type to attribution rows or source spans.
+
+    Parameters
+    ----------
+    attributions_df : DataFrame
+        Either attributions (``doc_id, source_start, source_end`` and
+        optionally ``resolved_source``) or a span table whose
+        ``signal == "source"`` rows are typed (``start, end``).
+    corpus : anything :func:`framing.as_corpus` accepts
+        The articles the offsets point into.
+    typer : SourceTyper, optional
+
+    Returns
+    -------
+    DataFrame
+        A copy with ``source_type``, ``resolved_text``, ``resolved_start``,
+        ``resolved_end``; for a span table, source rows also get
+        ``label = source_type``.
+
+    Examples
+    --------
+    >>> corpus = pd.DataFrame({"doc_id": ["a"], "text": ["The Kremlin said so. It added more."]})
+    >>> spans = pd.DataFrame({"doc_id": ["a", "a"], "start": [0, 21], "end": [11, 23],
+    ...                       "signal": ["source", "source"]})
+    >>> source_types(spans, corpus)["label"].tolist()
+    ['official', 'official']
+    """
+    from ..corpus import as_corpus
+
+    typer = typer or _default().typer
+    frame = attributions_df.copy()
+    texts = dict(zip(*as_corpus(corpus)[["doc_id", "text"]].T.values))
+    is_span_table = "source_start" not in frame.columns
+    start_col, end_col = ("start", "end") if is_span_table else ("source_start", "source_end")
+    mask = (frame["signal"] == "source") if is_span_table and "signal" in frame else \
+        frame[start_col].notna() & frame[end_col].notna() & (frame[start_col] >= 0)
+    columns = {"source_type": "", "resolved_text": "", "resolved_start": -1, "resolved_end": -1}
+    for name, default in columns.items():
+        frame[name] = default
+    for doc_id, group in frame[mask].groupby("doc_id", sort=False):
+        doc = Document(texts[doc_id], doc_id)
+        spans = list(zip(group[start_col].astype(int), group[end_col].astype(int)))
+        hints = list(group["resolved_source"]) if "resolved_source" in group else None
+        typed = typer.type_sources(doc, spans, hints)
+        for name in columns:
+            frame.loc[group.index, name] = [t[name] for t in typed]
+    frame.loc[~mask, "source_type"] = "" if is_span_table else "unknown"
+    if is_span_table and "label" in frame:
+        frame.loc[mask, "label"] = frame.loc[mask, "source_type"]
+    elif is_span_table:
+        frame["label"] = frame["source_type"]
+    return frame
+
+
+def _extract_attributions(doc):
+    try:
+        extractor = _attribution_extractor()
+    except ImportError:  # the attribution signal is optional for this one
+        return None
+    return extractor.extract(doc)
+
+
+@lru_cache(maxsize=1)
+def _attribution_extractor():
+    from .attribution import AttributionExtractor
+
+    return AttributionExtractor()
+
+
+def source_reliance(corpus, attributions=None, reliance=None) -> pd.DataFrame:
+    """Per-article source-reliance measures for a corpus.
+
+    Parameters
+    ----------
+    corpus : anything :func:`framing.as_corpus` accepts
+    attributions : dict, optional
+        ``{doc_id: [attribution dicts]}``; by default they are extracted with
+        :class:`framing.signals.attribution.AttributionExtractor` when that
+        module is available (else the attribution measures are empty).
+    reliance : SourceReliance, optional
+
+    Returns
+    -------
+    DataFrame
+        One row per article: ``doc_id`` and the measures of
+        :meth:`SourceReliance.measures`.
+
+    Examples
+    --------
+    >>> source_reliance(["WASHINGTON (AP) — A vote."], attributions={})["wire_agency"].tolist()
+    ['AP']
+    """
+    reliance = reliance or _default()
+    records = []
+    for doc in _documents(corpus):
+        if attributions is not None:
+            found = attributions.get(doc.doc_id, [])
+        else:
+            found = _extract_attributions(doc) or []
+        records.append({"doc_id": doc.doc_id, **reliance.measures(doc, found)})
+    return pd.DataFrame.from_records(records)
+
+
+__all__ = ["CREDIT_POSITIONS", "SOURCE_TYPES", "SourceReliance", "SourceTyper", "WireDetector",
+           "simpson_diversity", "source_reliance", "source_types", "wire_credits"]

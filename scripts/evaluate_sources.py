@@ -1,0 +1,178 @@
+"""Score the source-reliance signal against gold data.
+
+1. **Wire-copy detection** against the ``wire`` column of PolNeAR's
+   ``metadata.tsv`` over the ``train`` and ``dev`` articles. The column holds
+   an agency for wire copy (``AP``, ``UPI``, ``AFP``, ``Reuters`` and its
+   lower-case variant ``reuters``: compared case-insensitively), ``None`` for
+   the outlet's own copy, and ``NA`` for every West Journal article: the
+   corpus authors did not record wire status for that publisher (its texts
+   carry no agency credit; their hat tips "h/t: The Hill" are recorded in
+   ``credit``). NA articles are therefore left out of the headline score and
+   scored separately as not-wire, for the record. An article is predicted
+   wire copy when :class:`~framing.signals.sources.WireDetector` finds a
+   credit; agency agreement is reported among the true positives.
+2. **Source-type accuracy** of :class:`~framing.signals.sources.SourceTyper`
+   on the hand-coded PolNeAR ``train`` sample (``validation/source_sample.csv``
+   with codings ``validation/source_coding_a.csv`` and ``_b.csv``): accuracy
+   and Cohen's kappa of the typer against each coder and between the coders,
+   and the confusion matrix against coder A (and B). The typer sees each
+   sampled source span among all the gold Source spans of its article, as it
+   would see extracted sources, so anaphors are resolved the same way.
+
+Usage::
+
+    python scripts/evaluate_sources.py [--data DIR] [--part wire|types|all]
+
+PolNeAR: Newell, Margolin & Ruths (LREC 2018).
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from framing.datasets import find_data_dir, read_polnear
+from framing.evaluate import cohen_kappa
+from framing.signals.sources import SOURCE_TYPES, SourceTyper, WireDetector, source_types
+
+VALIDATION = Path(__file__).resolve().parents[1] / "validation"
+
+
+def gold_wire(value: str) -> str | None:
+    """Normalise a PolNeAR ``wire`` value: agency, ``""`` (not wire) or None (NA)."""
+    value = (value or "").strip()
+    if value == "NA":
+        return None
+    if value in ("", "None"):
+        return ""
+    return {"reuters": "Reuters"}.get(value.lower(), value)
+
+
+def prf(tp, fp, fn):
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def evaluate_wire(data, compartments=("train", "dev"), detector=None):
+    """Per-article predictions and the confusion counts of wire detection."""
+    detector = detector or WireDetector()
+    frames = []
+    for compartment in compartments:
+        articles, _ = read_polnear(data / "polnear", compartment=compartment)
+        articles = articles.copy()
+        credits = [detector.credits(text) for text in articles["text"]]
+        articles["pred_agency"] = ["; ".join(dict.fromkeys(c["label"] for c in found))
+                                   for found in credits]
+        articles["pred_position"] = ["; ".join(dict.fromkeys(c["credit_position"] for c in found))
+                                     for found in credits]
+        articles["gold_agency"] = articles["wire"].map(gold_wire)
+        frames.append(articles.drop(columns="text"))
+    table = pd.concat(frames, ignore_index=True)
+    return table
+
+
+def wire_report(table):
+    lines = []
+    for name, subset, na_as_none in (
+            ("train+dev, NA excluded (headline)", table[table["gold_agency"].notna()], False),
+            ("train+dev, NA counted as not wire", table, True)):
+        gold = subset["gold_agency"].fillna("") if na_as_none else subset["gold_agency"]
+        g = gold != ""
+        p = subset["pred_agency"] != ""
+        tp, fp, fn, tn = int((g & p).sum()), int((~g & p).sum()), int((g & ~p).sum()), int((~g & ~p).sum())
+        prec, rec, f1 = prf(tp, fp, fn)
+        agree = int((subset.loc[g & p, "pred_agency"].str.split("; ").str[0]
+                     == gold[g & p]).sum())
+        lines.append(f"{name}: n={len(subset)} TP={tp} FP={fp} FN={fn} TN={tn} "
+                     f"P={prec:.3f} R={rec:.3f} F1={f1:.3f}; agency agrees on {agree}/{tp} TP")
+    return lines
+
+
+def read_coding(path):
+    frame = pd.read_csv(path, dtype={"doc_id": str}, comment="#")
+    return frame[["doc_id", "start", "end", "label"]]
+
+
+def evaluate_types(data, typer=None):
+    """Typer labels for the sample, joined to whatever codings exist."""
+    sample = pd.read_csv(VALIDATION / "source_sample.csv", dtype={"doc_id": str})
+    articles, gold = read_polnear(data / "polnear", compartment="train")
+    docs = set(sample["doc_id"])
+    sources = gold[(gold["signal"] == "source") & gold["doc_id"].isin(docs)]
+    typed = source_types(sources, articles[articles["doc_id"].isin(docs)], typer=typer)
+    typed = typed.drop_duplicates(["doc_id", "start", "end"])
+    out = sample.merge(typed[["doc_id", "start", "end", "source_type", "resolved_text", "text"]],
+                       on=["doc_id", "start", "end"], how="left")
+    for coder in ("a", "b"):
+        path = VALIDATION / f"source_coding_{coder}.csv"
+        if path.exists():
+            coding = read_coding(path).rename(columns={"label": f"coder_{coder}"})
+            out = out.merge(coding, on=["doc_id", "start", "end"], how="left")
+    return out
+
+
+def confusion(gold, pred):
+    labels = [t for t in SOURCE_TYPES if t in set(gold) | set(pred)]
+    return pd.crosstab(pd.Categorical(gold, labels), pd.Categorical(pred, labels),
+                       rownames=["coder"], colnames=["typer"], dropna=False)
+
+
+def type_report(out):
+    lines = []
+    pairs = [("typer", "coder_a"), ("typer", "coder_b"), ("coder_a", "coder_b")]
+    out = out.rename(columns={"source_type": "typer"})
+    for x, y in pairs:
+        if x not in out or y not in out:
+            lines.append(f"{x} vs {y}: coding not available")
+            continue
+        both = out[out[x].notna() & out[y].notna() & (out[x] != "") & (out[y] != "")]
+        if both.empty:
+            lines.append(f"{x} vs {y}: no items coded by both")
+            continue
+        acc = (both[x] == both[y]).mean()
+        lines.append(f"{x} vs {y}: n={len(both)} accuracy={acc:.3f} "
+                     f"kappa={cohen_kappa(list(both[x]), list(both[y])):.3f}")
+    for coder in ("coder_a", "coder_b"):
+        if coder in out:
+            both = out[out[coder].notna()]
+            lines.append(f"\nconfusion, rows = {coder}, columns = typer:")
+            lines.append(confusion(list(both[coder]), list(both["typer"])).to_string())
+    return lines
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=None, help="the shared data folder")
+    parser.add_argument("--part", choices=("wire", "types", "all"), default="all")
+    parser.add_argument("--errors", action="store_true", help="list the misclassified articles")
+    args = parser.parse_args(argv)
+    data = args.data or find_data_dir()
+    if data is None:
+        sys.exit("no gold data found: pass --data or set FRAMING_DATA")
+    if args.part in ("wire", "all"):
+        table = evaluate_wire(data)
+        print("== wire-copy detection vs PolNeAR metadata `wire`")
+        print("\n".join(wire_report(table)))
+        print("\nby gold value x predicted agency:")
+        print(pd.crosstab(table["wire"], table["pred_agency"].replace("", "-")).to_string())
+        print("\ncredit positions found:",
+              table.loc[table["pred_position"] != "", "pred_position"].value_counts().to_dict())
+        if args.errors:
+            g = table["gold_agency"].fillna("") != ""
+            p = table["pred_agency"] != ""
+            print(table.loc[g != p, ["doc_id", "wire", "pred_agency", "pred_position"]].to_string())
+    if args.part in ("types", "all"):
+        if not (VALIDATION / "source_sample.csv").exists():
+            print("no validation/source_sample.csv: source typing not scored")
+            return
+        out = evaluate_types(data)
+        print("\n== source typing on the hand-coded PolNeAR train sample")
+        print(f"typer label counts: {out['source_type'].value_counts().to_dict()}")
+        print("\n".join(type_report(out)))
+
+
+if __name__ == "__main__":
+    main()
