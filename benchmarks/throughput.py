@@ -2,8 +2,9 @@
 
 Runs, in one process and on the same texts:
 
-1. nltk's Punkt sentence splitter alone (offline, with the package's
-   abbreviation list as its parameters): the baseline;
+1. nltk's Punkt sentence splitter alone, run on each whole article as
+   ``sent_tokenize`` does (offline: the package's abbreviation list as its
+   parameters instead of a downloaded model): the baseline;
 2. the full signal pass (:class:`framing.pipeline.SignalPass`: text layer,
    attribution, loaded terms, source reliance), one core;
 
@@ -60,8 +61,7 @@ def punkt_rate(texts):
     splitter = _punkt()
     started = time.perf_counter()
     for text in texts:
-        for line in text.split("\n"):
-            list(splitter.span_tokenize(line))
+        list(splitter.span_tokenize(text))
     return len(texts) / (time.perf_counter() - started)
 
 
