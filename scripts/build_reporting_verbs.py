@@ -43,12 +43,11 @@ def main(argv=None):
         quotes = extractor.quotations(text, doc.paragraphs)
         blocked = sorted([*quotes, *((s, e) for s, e, _ in doc.boilerplate)])
         gold_here = cue_spans.get(doc_id, [])
-        for m in extractor._pattern.finditer(text):
-            if _inside(blocked, *m.span()):
+        for start, end, form in extractor.candidates(text):
+            if _inside(blocked, start, end):
                 continue
-            form = re.sub(r"\s+", " ", m.group().lower())
             seen[form] += 1
-            if any(s < m.end() and m.start() < e for s, e in gold_here):
+            if any(s < end and start < e for s, e in gold_here):
                 hits[form] += 1
     rates = []
     for forms in table["forms"]:

@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 import pandas as pd
@@ -56,7 +57,8 @@ ATTRIBUTION_COLUMNS = (
 
 _OPEN = "“‘«"
 _CLOSE = "”’»"
-_QUOTE_CHARS = "\"“”«»"
+_QUOTE_CHARS = "\"“”«»'`"
+_QUOTE_MARK = re.compile(r"''|``|[\"“”«»‘]")
 _PRONOUNS = frozenset("he she they it we i you who which".split())
 _PERSONAL = frozenset("he she they him her them his their".split())
 # Words that end a subject noun phrase when scanning left from a cue: the
@@ -70,16 +72,23 @@ _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 # Auxiliaries and adverbs PolNeAR puts inside the cue ("has long said").
 _CUE_PREFIX = re.compile(
     r"(?:\b(?:has|have|had|was|were|is|are|been|will|would|could|did|does|do|also|not|never|"
-    r"later|then|once|first|again|previously|recently|repeatedly|publicly|privately|openly|"
-    r"reportedly|often|long|\w+ly)\s+|n[’']t\s+)+$", re.IGNORECASE)
-# Channel phrases that PolNeAR annotates as part of the cue.
+    r"later|then|once|first|again|already|still|just|even|only|further|previously|recently|"
+    r"repeatedly|publicly|privately|openly|reportedly|often|long|frequently|explicitly|"
+    r"initially|originally|specifically|formally|officially|strongly|widely|quickly|clearly|"
+    r"flatly|sharply|bluntly|simply|finally|subsequently|consistently|briefly|angrily|firmly|"
+    r"directly|personally|immediately|generally|usually|increasingly|loudly|quietly|forcefully|"
+    r"vehemently|separately|jokingly|similarly|likewise|emphatically|pointedly|falsely|"
+    r"wrongly|correctly|rightly|privately|indirectly|implicitly)\s+|n[’']t\s+)+$",
+    re.IGNORECASE)
+# Channel phrases that PolNeAR annotates as part of the cue ("said in a
+# statement on Tuesday", "said in a post on social media").
 _CUE_SUFFIX = re.compile(
-    r"\s+(?:in|during|on|via|at)\s+(?:a|an|his|her|their|its|the)\s+(?:\w+\s+){0,2}?"
+    r"\s+(?:in|during|at|on|via)\s+(?:a|an|his|her|their|its|the|one)\s+(?:[\w’'-]+\s+){0,2}?"
     r"(?:statement|interview|post|tweet|email|e-mail|letter|op-ed|speech|release|memo|"
     r"message|video|appearance|conference|call|briefing|address|column|essay|report|"
-    r"Facebook post|blog post)(?:\s+on\s+(?:social\s+media|Twitter|Facebook|Instagram|"
-    r"Telegram|X|its\s+website|his\s+website|her\s+website))?"
-    r"|\s+on\s+(?:Twitter|Facebook|social\s+media)"
+    r"rally|event|debate|broadcast|podcast|radio\s+\w+|television\s+\w+|town\s+hall)"
+    r"(?:\s+on\s+(?:social\s+media|Twitter|Facebook|Instagram|Telegram|X|its\s+website))?"
+    r"|\s+on\s+(?:Twitter|Facebook|Instagram|social\s+media)"
 )
 # Time phrases between a cue and its source or content, in neither.
 _TIME = re.compile(
@@ -93,6 +102,7 @@ _ADDRESSEE = re.compile(
     r"|\s+(?:him|her|them|me|us|you|reporters|journalists|voters|supporters|"
     r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\b")
 _WORD = re.compile(r"[\w’'.-]+")
+_ALPHA = re.compile(r"[A-Za-z]+")
 _SOURCE_AFTER = re.compile(
     r"\s*((?:(?:the|a|an|his|her|their|its|former|then|Mr\.|Mrs\.|Ms\.|Dr\.|Sen\.|Rep\.|Gov\.)\s+)*"
     r"(?:[\w’'.-]+)(?:\s+(?!(?:that|and|but|as|in|on|at|to|who|which|when|while|because|after)\b)"
@@ -118,11 +128,22 @@ def _compile(lexicon_key, lexicon):
             if not form:
                 continue
             rate = float(rates[i]) if i < len(rates) and rates[i].strip() else None
-            entries[form] = (row.lemma, row.verb_class, construction, rate)
-    alternation = "|".join(re.escape(f).replace(r"\ ", r"\s+")
-                           for f in sorted(entries, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![\w’'-])(?:{alternation})(?![\w’'-])", re.IGNORECASE)
-    return entries, pattern
+            pos = str(getattr(row, "pos", "") or "verb")
+            entries[form] = (row.lemma, row.verb_class, construction, rate, pos)
+    # One dictionary look-up per word: single-word forms directly, multiword
+    # forms through a small pattern keyed by their first word.
+    single, multi = {}, {}
+    for form in entries:
+        words = form.split()
+        if len(words) == 1:
+            single[form] = form
+        else:
+            multi.setdefault(words[0], []).append(form)
+    multi = {first: re.compile("|".join(r"\s+".join(map(re.escape, f.split()))
+                                        for f in sorted(forms, key=len, reverse=True))
+                               + r"(?![\w’'-])", re.IGNORECASE)
+             for first, forms in multi.items()}
+    return entries, single, multi
 
 
 class AttributionExtractor:
@@ -154,9 +175,9 @@ class AttributionExtractor:
     def __init__(self, lexicon=None, threshold: float = 0.0, default_rate: float = 0.8):
         key = lexicon if isinstance(lexicon, (str, type(None))) else id(lexicon)
         if isinstance(lexicon, pd.DataFrame):
-            self._entries, self._pattern = _compile.__wrapped__(key, lexicon)
+            self._entries, self._single, self._multi = _compile.__wrapped__(key, lexicon)
         else:
-            self._entries, self._pattern = _compile(key, lexicon)
+            self._entries, self._single, self._multi = _compile(key, lexicon)
         self.threshold = threshold
         self.default_rate = default_rate
 
@@ -174,40 +195,39 @@ class AttributionExtractor:
         """
         spans = []
         carry = None  # start of a quotation left open by the previous paragraph
+        prev_end = 0
         for p_start, p_end in paragraphs:
             opened = None
-            if carry is not None and text[p_start] not in _OPEN + '"':
-                spans.append((carry, _trim_end(text, carry, prev_end)))
+            if carry is not None:
+                if _QUOTE_MARK.match(text, p_start):
+                    opened = carry
+                else:
+                    spans.append((carry, _trim_end(text, carry, prev_end)))
                 carry = None
-            elif carry is not None:
-                opened = carry
-                carry = None
-            i = p_start if opened is None else p_start + 1
-            while i < p_end:
-                ch = text[i]
-                if ch in '“«':
+            skip_to = p_start + 1 if opened is not None else p_start
+            for m in _QUOTE_MARK.finditer(text, skip_to, p_end):
+                i, mark = m.start(), m.group()
+                if i < skip_to:
+                    continue
+                if mark in ("“", "«", "``"):
                     if opened is None:
                         opened = i
-                elif ch in '”»':
+                elif mark in ("”", "»"):
                     if opened is not None:
-                        spans.append((opened, i + 1))
+                        spans.append((opened, m.end()))
                         opened = None
-                elif ch == '"':
+                elif mark in ('"', "''"):
                     before = text[i - 1] if i > p_start else " "
                     if opened is None and (before.isspace() or before in "([—–-/:"):
                         opened = i
                     elif opened is not None:
-                        spans.append((opened, i + 1))
+                        spans.append((opened, m.end()))
                         opened = None
-                elif ch == "‘":
-                    before = text[i - 1] if i > p_start else " "
-                    if opened is None and not before.isalnum():
-                        close = _single_close(text, i, p_end)
-                        if close:
-                            spans.append((i, close))
-                            i = close
-                            continue
-                i += 1
+                elif opened is None and (i == p_start or not text[i - 1].isalnum()):
+                    close = _single_close(text, i, p_end)  # ‘single’ quotes, apostrophes aside
+                    if close:
+                        spans.append((i, close))
+                        skip_to = close
             if opened is not None:
                 carry = opened
             prev_end = p_end
@@ -217,7 +237,7 @@ class AttributionExtractor:
 
     # -- cues ----------------------------------------------------------------
     def _score(self, text, start, end, entry, sentence_start):
-        lemma, verb_class, construction, rate = entry
+        lemma, verb_class, construction, rate, pos = entry
         score = _logit(rate if rate is not None else self.default_rate)
         after = text[end:end + 40]
         before = text[max(sentence_start, start - 30):start]
@@ -234,7 +254,8 @@ class AttributionExtractor:
             score += 2.5
         elif re.search(r"[”\"’],?\s+(?:\S+\s+){1,4}$", before) and prev in _PRONOUNS:
             score += 1.5
-        if prev in ("the", "a", "an", "this", "his", "her", "their", "its", "our", "my"):
+        if pos == "verb" and prev in ("the", "a", "an", "this", "his", "her", "their", "its", "our",
+                                      "my"):
             score -= 3.0
         elif prev == "to":
             score -= 1.0
@@ -246,25 +267,56 @@ class AttributionExtractor:
             score += 0.5
         return score
 
+    def candidates(self, text):
+        """Lexicon matches ``(start, end, form)`` in ``text``, longest form first.
+
+        Examples
+        --------
+        >>> [f for _, _, f in AttributionExtractor().candidates("He pointed out, she said.")]
+        ['pointed out', 'said']
+        """
+        single, multi = self._single, self._multi
+        found = []
+        last_end = 0
+        for m in _ALPHA.finditer(text):
+            start = m.start()
+            if start < last_end:
+                continue
+            word = m.group().lower()
+            pattern = multi.get(word)
+            if pattern is not None:
+                full = pattern.match(text, start)
+                if full is not None:
+                    found.append((start, full.end(), " ".join(full.group().lower().split())))
+                    last_end = full.end()
+                    continue
+            if word in single and not (m.end() < len(text) and text[m.end()] in "-’'"
+                                       and text[m.end() + 1:m.end() + 2].isalpha()):
+                found.append((start, m.end(), word))
+        return found
+
     def _cues(self, doc, quotes):
         text = doc.text
         blocked = sorted([(s, e) for s, e in quotes] + [(s, e) for s, e, _ in doc.boilerplate])
-        cues = []
+        blocked_starts = [s for s, _ in blocked]
         sentences = doc.sentences
-        for s_idx, (ss, se) in enumerate(sentences):
-            for m in self._pattern.finditer(text, ss, se):
-                start, end = m.span()
-                if _inside(blocked, start, end):
-                    continue
-                word = m.group()
-                entry = self._entries.get(re.sub(r"\s+", " ", word.lower()))
-                if entry is None:
-                    continue
-                if word[0].isupper() and start != ss and not _sentence_initial(text, ss, start):
-                    continue  # a name ("Hope Hicks", "Will"), not a verb
-                if self._score(text, start, end, entry, ss) < self.threshold:
-                    continue
-                cues.append((start, end, entry, s_idx))
+        cues = []
+        for start, end, form in self.candidates(text):
+            k = bisect_right(blocked_starts, start) - 1
+            if k >= 0 and blocked[k][0] < start and end <= blocked[k][1]:
+                continue
+            s_idx = doc.sentence_of(start)
+            if s_idx < 0:
+                continue
+            ss, se = sentences[s_idx]
+            if end > se:
+                continue
+            entry = self._entries[form]
+            if text[start].isupper() and start != ss and not _sentence_initial(text, ss, start):
+                continue  # a name ("Hope Hicks", "Will"), not a verb
+            if self._score(text, start, end, entry, ss) < self.threshold:
+                continue
+            cues.append((start, end, entry, s_idx))
         return cues
 
     # -- attributions ----------------------------------------------------
@@ -298,23 +350,24 @@ class AttributionExtractor:
         found = []
         for i, (start, end, entry, s_idx) in enumerate(cues):
             ss, se = doc.sentences[s_idx]
-            prev_cue_end = cues[i - 1][1] if i and cues[i - 1][3] == s_idx else ss
-            next_cue_start = cues[i + 1][0] if i + 1 < len(cues) and cues[i + 1][3] == s_idx else se
-            att = self._build(doc, quotes, start, end, entry, ss, se, prev_cue_end, next_cue_start)
+            lo = cues[i - 1][1] if i and cues[i - 1][3] == s_idx else ss
+            att = self._build(doc, quotes, start, end, entry, ss, se, lo)
             if att is not None:
                 found.append(att)
-        found = _drop_nested(found)
+        found = _untangle(text, found)
+        _attach_quotations(doc, quotes, found)
         _resolve_pronouns(text, found)
         for n, att in enumerate(found):
             att["attribution_id"] = n
         return found
 
-    def _build(self, doc, quotes, start, end, entry, ss, se, lo, hi):
+    def _build(self, doc, quotes, start, end, entry, ss, se, lo):
+        hi = se
         text = doc.text
-        lemma, verb_class, construction, _ = entry
+        lemma, verb_class, construction, _, _ = entry
         cue_start, cue_end = start, end
         if construction == "according_to":
-            return self._according_to(doc, quotes, start, end, entry, ss, se, lo, hi)
+            return self._according_to(doc, quotes, start, end, entry, ss, se)
         # auxiliaries and adverbs before the verb are part of the cue
         prefix = _CUE_PREFIX.search(text, max(lo, ss, start - 60), start)
         if prefix and prefix.end() == start:
@@ -372,7 +425,8 @@ class AttributionExtractor:
                 after = addressee.end()
         colon = re.match(r"\s*[:,]?\s*", text[after:se])
         content_start = after + colon.end()
-        if source is None:
+        inverted_ok = re.search(r"(?:^|[,”\"’'])\s*$", text[max(lo, ss):cue_start]) is not None
+        if source is None and inverted_ok:
             inverted = _source_after(text, after, se)
             if inverted is not None and re.match(r"\s*[,:.]", text[inverted[1]:se] or "."):
                 # "..., said Trump." / "said Trump:" / "Said a spokesman: ..."
@@ -398,8 +452,8 @@ class AttributionExtractor:
                 kind = "direct" if fragments and text[fragments[0][0]] in _QUOTE_CHARS + _OPEN else "indirect"
         if not fragments and source is not None:
             # content before the source: "The plan failed, X said." / "“...” X said."
-            head_end = source[0]
-            head = _trim(text, max(lo, ss), head_end, " ,—–-\n")
+            head_end = min(source[0], cue_start)
+            head = _trim(text, ss, head_end, " ,—–-\n")
             if head[1] > head[0] and text[head[1]:head_end].strip(" \n") in (",", "", "—", "–"):
                 fragments = [head]
                 kind = "direct" if _quote_covers(quotes, *head) else (
@@ -408,9 +462,10 @@ class AttributionExtractor:
             return None
         return self._row(text, source, (cue_start, cue_end), fragments, kind, lemma, verb_class)
 
-    def _according_to(self, doc, quotes, start, end, entry, ss, se, lo, hi):
+    def _according_to(self, doc, quotes, start, end, entry, ss, se):
+        hi = se
         text = doc.text
-        lemma, verb_class, _, _ = entry
+        lemma, verb_class, _, _, _ = entry
         source = _source_after(text, end, se)
         if source is None:
             return None
@@ -418,7 +473,7 @@ class AttributionExtractor:
         if re.match(r"\s*,", after) and (start == ss or text[ss:start].strip() == ""):
             content = _clause(text, source[1] + after.index(",") + 1, min(se, hi))
         else:
-            content = _trim(text, max(lo, ss), start, " ,—–-(\n")
+            content = _trim(text, ss, start, " ,—–-(\n")
             if content[1] <= content[0]:
                 content = _clause(text, source[1], min(se, hi))
         if not content or content[1] <= content[0]:
@@ -557,7 +612,7 @@ def _quote_ending_before(quotes, text, cue_start, floor):
         gap = text[qe:cue_start]
         if "\n" in gap or "." in gap.replace("Mr.", "").replace("Mrs.", "").replace("Ms.", "").replace("Dr.", ""):
             return None
-        if len(gap.split()) <= 6 and not re.search(r"[;:]", gap):
+        if len(gap.split()) <= 25 and not re.search(r"[;:“”\"]|''", gap):
             return qs, qe
         return None
     return None
@@ -655,17 +710,80 @@ def _source_after(text, start, limit):
     return (s, e) if e > s else None
 
 
-def _drop_nested(found):
-    """PolNeAR labels each token once: a cue inside another attribution's
-    content belongs to that content."""
-    kept = []
-    for att in found:
-        inner = any(other is not att and any(fs <= att["cue_start"] and att["cue_end"] <= fe
-                                               for fs, fe in other["content_fragments"])
-                    for other in found)
-        if not inner:
-            kept.append(att)
-    return kept
+def _untangle(text, found):
+    """Make attributions univocal, as PolNeAR is: when a cue falls inside
+    another attribution's content, either that content ends where the
+    second attribution begins (a coordinated or participial attribution:
+    "X said A, adding B"; "A, X said, according to Y") or the second
+    attribution is nested in the first and belongs to its content."""
+    found = sorted(found, key=lambda a: a["cue_start"])
+    dropped = set()
+    for i, outer in enumerate(found):
+        if i in dropped:
+            continue
+        for j, inner in enumerate(found):
+            if j == i or j in dropped:
+                continue
+            frags = outer["content_fragments"]
+            hit = next((k for k, (fs, fe) in enumerate(frags)
+                        if fs <= inner["cue_start"] and inner["cue_end"] <= fe), None)
+            if hit is None:
+                continue
+            begin = min(x for x in (inner["cue_start"], inner["source_start"]) if x >= 0)
+            fs, fe = frags[hit]
+            gap = text[fs:begin]
+            if inner["cue_start"] > outer["cue_end"] and fs > outer["cue_end"] and \
+                    re.search(r"(?:[,;]|\band)\s*$", gap) and gap.strip(" ,;"):
+                s, e = _trim(text, fs, begin, " ,;—–-")
+                if e > s and text[s:e].endswith(" and"):
+                    e -= 4
+                outer["content_fragments"] = frags[:hit] + [(s, e)]
+                _refresh_content(text, outer)
+            else:
+                dropped.add(j)
+    return [a for k, a in enumerate(found) if k not in dropped and a["content_fragments"]]
+
+
+def _attach_quotations(doc, quotes, found):
+    """A quotation that opens a sentence without a cue of its own continues
+    the direct quotation just before it (the speaker is named once, then
+    quoted on: "“A,” he said. “B.”" and following quoted paragraphs)."""
+    if not found:
+        return
+    text = doc.text
+    sentences = doc.sentences
+    by_cue = sorted(found, key=lambda a: a["cue_start"])
+    cue_sentences = {doc.sentence_of(a["cue_start"]) for a in found}
+    covered = [f for a in found for f in a["content_fragments"]]
+    k, current = 0, None
+    for qs, qe in quotes:
+        while k < len(by_cue) and by_cue[k]["cue_start"] < qs:
+            current = by_cue[k]
+            k += 1
+        if current is None or current["kind"] not in ("direct", "mixed"):
+            continue
+        first, last = doc.sentence_of(qs), doc.sentence_of(max(qs, qe - 1))
+        if first < 0 or sentences[first][0] != qs:
+            continue
+        if any(i in cue_sentences for i in range(first, last + 1)) or \
+                any(fs <= qs < fe for fs, fe in covered):
+            continue
+        if qs - current["content_end"] > 600 or qs - current["cue_end"] > 600:
+            current = None
+            continue
+        for fs, fe in _split_paragraphs((qs, qe), doc.paragraphs):
+            fs, fe = _trim(text, fs, fe)
+            if fe > fs:
+                current["content_fragments"] = current["content_fragments"] + [(fs, fe)]
+        _refresh_content(text, current)
+
+
+def _refresh_content(text, att):
+    frags = [f for f in att["content_fragments"] if f[1] > f[0]]
+    att["content_fragments"] = frags
+    if frags:
+        att["content_start"], att["content_end"] = frags[0][0], frags[-1][1]
+        att["content_text"] = text[frags[0][0]:frags[-1][1]]
 
 
 _NAME = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Pres)\.\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*")
