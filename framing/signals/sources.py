@@ -183,7 +183,9 @@ class SourceTyper:
         r"[A-Z][\w.&-]*['’]s?)\b[^,.;:!?“”\"()]{0,100})")
     _NAME_RUN = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Adm|Prof|Rev)\.\s+)?"
                            r"[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?(?:\s+(?:[A-Z][a-z’'-]+|[A-Z]\.))*")
-    _DETERMINER = re.compile(r"\b(?:the|a|an|his|her|its|their|our|this|these|those)\s", re.IGNORECASE)
+    _DETERMINER = re.compile(r"\b(?:the|a|an|his|her|its|their|our|this|these|those)\b", re.IGNORECASE)
+    _DOTTED = re.compile(r"\b(?:[A-Z]\.){2,}")
+    _AUTHOR = frozenset({"i", "me", "my", "myself"})
     def __init__(self, lexicon="source_types", pronouns="pronouns", person_nouns="person_nouns",
                  outlets="media_outlets", agencies="agencies", non_names="non_names"):
         self._STOP_CAPS = frozenset(load_lexicon(non_names)["word"])
@@ -230,6 +232,44 @@ class SourceTyper:
             elif self._cue(kind, "mention", text) is not None:
                 return kind
         return None
+
+    def _typed_by_head_noun(self, phrase):
+        """The type of the longest cue that ends the phrase: its head noun
+        decides ("Democratic voters" are citizens, "campaign officials"
+        political staff, "the police union" an organisation)."""
+        phrase = re.sub(r"['’]s?$", "", phrase.rstrip(" ,.;:"))
+        end = len(phrase)
+        if not end:
+            return None
+        best, best_start = None, end
+        for kind in _CUE_TYPES:
+            starts = []
+            if kind == "media":
+                starts = [s for s, e, _ in self.media_names.find(phrase) if e == end]
+            for regex, _ in self.cues.get((kind, "mention"), ()):
+                starts += [m.start() for m in regex.finditer(phrase) if m.end() == end
+                           and self._cue(kind, "mention", phrase[m.start():])]
+            if starts and min(starts) < best_start:  # longer wins; ties keep precedence
+                best, best_start = kind, min(starts)
+        return best
+
+    def _typed_part(self, part):
+        """Type a part of a mention: its head noun, then its head phrase, then all of it.
+
+        The head noun outranks the codebook precedence of its modifiers
+        ("Democratic voters" are citizens), except that a legislature or
+        other state body outranks a party label ("Senate Democrats" are
+        officials) and coordinated heads ("Republicans and the movement")
+        fall back to the precedence order.
+        """
+        phrase = self.head(part.strip(" ,"))
+        if not phrase:
+            return None
+        by_order = self._typed_by_cues(phrase)
+        by_head = None if " and " in phrase else self._typed_by_head_noun(phrase)
+        if by_head == "political" and by_order in ("official", "military"):
+            by_head = by_order
+        return by_head or by_order or self._typed_by_cues(part)
 
     def _masked(self, text):
         """``text`` with every cue and media name blanked out (names remain)."""
@@ -281,6 +321,10 @@ class SourceTyper:
         match = self._APPOSITION.match(after)
         return match.group(1).strip() if match else ""
 
+    def stands_for_government(self, mention):
+        """Whether the mention is a capital or a country standing for its government."""
+        return any(regex.fullmatch(mention.strip()) for regex, _ in self.cues.get(("official", "whole"), ()))
+
     def type_mention(self, mention: str, before: str = "", after: str = "") -> str:
         """Type one source mention from its words and its sentence context.
 
@@ -305,7 +349,7 @@ class SourceTyper:
         >>> t.type_mention("an official", after=" who spoke on condition of anonymity")
         'anonymous'
         """
-        mention = mention.strip()
+        mention = self._DOTTED.sub(lambda m: m.group().replace(".", ""), mention.strip())
         if not mention or self.pronoun_kind(mention):
             return "unknown"
         left = self.premodifier(before)
@@ -314,13 +358,12 @@ class SourceTyper:
         if (self._cue("anonymous", "mention", whole) is not None
                 or self._cue("anonymous", "after", after[:160]) is not None):
             return "anonymous"
-        for regex, _ in self.cues.get(("official", "whole"), ()):
-            if regex.fullmatch(mention):
-                return "official"
+        if self.stands_for_government(mention):
+            return "official"
         head = self.head(mention)
         rest = mention[len(head):]
         for part in (" ".join(p for p in (left, head) if p), " ".join(p for p in (rest, right) if p)):
-            kind = self._typed_by_cues(part) if part.strip() else None
+            kind = self._typed_part(part)
             if kind:
                 return kind
         for kind in SOURCE_TYPES:
@@ -350,7 +393,7 @@ class SourceTyper:
         noun = re.sub(r"['’]s?$", "", last).lower()
         person = bool(names and last in names) or noun in self.person_nouns
         plural = (not person and noun.endswith("s") and not noun.endswith("ss")) or " and " in head
-        if kind not in _PERSONAL_TYPES:
+        if kind not in _PERSONAL_TYPES or self.stands_for_government(mention):
             person = False
         return {"start": start, "end": end, "type": kind, "person": person and not plural,
                 "plural": plural, "text": mention}
@@ -367,6 +410,8 @@ class SourceTyper:
             s, e = lo + match.start(), lo + match.end()
             if sentence_initial and doc.sentences and doc.sentences[doc.sentence_of(s)][0] != s:
                 continue
+            if all(w.rstrip(".").lower() in _lower_words(doc.text) for w in words):
+                continue  # a common word capitalised at a sentence start ("First, ...")
             before, after = self._sentence_context(doc, s, e)
             kind = self.type_mention(doc.text[s:e], before, after)
             if kind in _PERSONAL_TYPES:
@@ -437,6 +482,17 @@ class SourceTyper:
             history.append({**referent, "start": start, "end": end})
         return results
 
+    def _inside_quotation(self, doc, offset):
+        """Whether ``offset`` lies inside quotation marks within its paragraph."""
+        paragraph = next((s for s, e in doc.paragraphs if s <= offset < e), 0)
+        before = doc.text[paragraph:offset]
+        if before.lstrip()[:1] in ("“", '"', "'"):  # a quotation running on from earlier paragraphs
+            return True
+        opening, closing = before.count("“"), before.count("”")
+        if opening or closing:
+            return opening > closing
+        return before.count('"') % 2 == 1 or before.count("''") % 2 == 1
+
     def _resolve(self, doc, start, end, history, named, max_distance):
         text = doc.text
         kind = self.pronoun_kind(text[start:end])
@@ -458,6 +514,10 @@ class SourceTyper:
                         "person": typed in _PERSONAL_TYPES, "plural": False}
             return None
         if kind == "speaker":
+            if text[start:end].lower() in self._AUTHOR and not self._inside_quotation(doc, start):
+                # "I" in the article's own voice is its author: the medium.
+                return {"start": -1, "end": -1, "type": "media", "text": "(the author)",
+                        "person": True, "plural": False}
             paragraph = next(((s, e) for s, e in doc.paragraphs if s <= start < e), (start, end))
             near = [h for h in named if paragraph[0] <= h["start"] < paragraph[1]
                     and h["start"] != start and h["person"]]
@@ -482,6 +542,12 @@ class SourceTyper:
                     return h
             return None
         return None
+
+
+@lru_cache(maxsize=8)
+def _lower_words(text):
+    """The words a text uses in lower case (to tell names from common words)."""
+    return frozenset(re.findall(r"\b[a-z][a-z'’-]*\b", text))
 
 
 def _attribution_spans(attributions):
