@@ -103,6 +103,8 @@ _ADDRESSEE = re.compile(
     r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\b")
 _WORD = re.compile(r"[\w’'.-]+")
 _ALPHA = re.compile(r"[A-Za-z]+")
+#: Joins the fragments of a content interrupted by its cue or by paragraphs.
+_FRAGMENT_JOIN = " […] "
 _SOURCE_AFTER = re.compile(
     r"\s*((?:(?:the|a|an|his|her|their|its|former|then|Mr\.|Mrs\.|Ms\.|Dr\.|Sen\.|Rep\.|Gov\.)\s+)*"
     r"(?:[\w’'.-]+)(?:\s+(?!(?:that|and|but|as|in|on|at|to|who|which|when|while|because|after)\b)"
@@ -158,6 +160,10 @@ class AttributionExtractor:
         A reporting-verb table with the columns of
         ``lexicons/reporting_verbs.csv`` (``lemma, forms, verb_class`` and
         optionally ``construction, train_rates``); the packaged one by default.
+    cue_model : str, path or DataFrame, optional
+        Weights (``feature, weight``) of the logistic cue model over
+        :meth:`features`; the packaged ``attribution_cue_model.csv``, fitted
+        on PolNeAR ``train`` by ``scripts/train_cue_model.py``, by default.
     threshold : float
         Minimum cue score (a log-odds) for a candidate to count as a cue.
     default_rate : float
@@ -172,7 +178,8 @@ class AttributionExtractor:
     [('Kim', 'said', 'neutral', 'direct'), ('Putin', 'told', 'neutral', 'indirect')]
     """
 
-    def __init__(self, lexicon=None, threshold: float = 0.0, default_rate: float = 0.8):
+    def __init__(self, lexicon=None, cue_model=None, threshold: float = 0.0,
+                 default_rate: float = 0.8):
         key = lexicon if isinstance(lexicon, (str, type(None))) else id(lexicon)
         if isinstance(lexicon, pd.DataFrame):
             self._entries, self._single, self._multi = _compile.__wrapped__(key, lexicon)
@@ -180,6 +187,10 @@ class AttributionExtractor:
             self._entries, self._single, self._multi = _compile(key, lexicon)
         self.threshold = threshold
         self.default_rate = default_rate
+        model = load_lexicon(cue_model if cue_model is not None else "attribution_cue_model")
+        weights = dict(zip(model["feature"], model["weight"].astype(float)))
+        self._bias = weights.pop("bias", 0.0)
+        self._weights = weights
 
     # -- quotations -------------------------------------------------------
     @staticmethod
@@ -236,36 +247,60 @@ class AttributionExtractor:
         return spans
 
     # -- cues ----------------------------------------------------------------
-    def _score(self, text, start, end, entry, sentence_start):
-        lemma, verb_class, construction, rate, pos = entry
-        score = _logit(rate if rate is not None else self.default_rate)
-        after = text[end:end + 40]
-        before = text[max(sentence_start, start - 30):start]
-        stripped_after = after.lstrip()
-        if construction == "according_to":
-            return score
-        first_after = _WORD.match(stripped_after)
-        first_after = first_after.group().lower() if first_after else ""
-        words_before = before.split()
-        prev = words_before[-1].lower() if words_before else ""
-        if first_after == "that" or stripped_after[:1] in ':“"‘':
-            score += 2.0
-        if re.search(r"[,]\s*[”\"’]\s*$|[”\"]\s*,?\s*$", before):
-            score += 2.5
-        elif re.search(r"[”\"’],?\s+(?:\S+\s+){1,4}$", before) and prev in _PRONOUNS:
-            score += 1.5
-        if pos == "verb" and prev in ("the", "a", "an", "this", "his", "her", "their", "its", "our",
-                                      "my"):
-            score -= 3.0
-        elif prev == "to":
-            score -= 1.0
-        elif prev in _PRONOUNS and prev not in ("it", "which", "you"):
-            score += 1.5
-        elif prev[:1].isupper() or (words_before and words_before[-1][:1].isupper()):
-            score += 0.5
-        if stripped_after[:1] in ".":
-            score += 0.5
-        return score
+    def features(self, text, start, end, form, sentence, quote_ends, quote_starts):
+        """Cheap context features of a cue candidate, for the cue model.
+
+        The form's PolNeAR-train cue rate (as a log-odds), its form, lemma,
+        class and part of speech, the words just before and after (lower
+        case; their shape when rare), quotation marks and colons next to
+        it, a following "that", and whether it opens the sentence.
+
+        Examples
+        --------
+        >>> ex = AttributionExtractor()
+        >>> t = "He said that it rained."
+        >>> sorted(ex.features(t, 3, 7, "said", (0, len(t)), set(), set()))[:3]
+        ['class=neutral', 'lemma=say', 'next=that']
+        """
+        lemma, verb_class, construction, rate, pos = self._entries[form]
+        ss, se = sentence
+        feats = {"rate": _logit(rate if rate is not None else self.default_rate),
+                 f"lemma={lemma}": 1.0, f"class={verb_class}": 1.0,
+                 f"pos={pos}": 1.0}
+        before = text[max(ss, start - 40):start].split()
+        after = text[end:min(se, end + 40)].split()
+        prev = _shape(before[-1]) if before else "<s>"
+        prev2 = _shape(before[-2]) if len(before) > 1 else "<s>"
+        nxt = _shape(after[0]) if after else "</s>"
+        feats[f"prev={prev}"] = 1.0
+        feats[f"prev2={prev2}"] = 1.0
+        feats[f"next={nxt}"] = 1.0
+        feats[f"prev+next={_kind(prev)}|{_kind(nxt)}"] = 1.0
+        if after and after[0].lower().strip(",") == "that" or len(after) > 1 and after[1] == "that":
+            feats["that_after"] = 1.0
+        k = start
+        while k > ss and text[k - 1] in " ,\xa0":
+            k -= 1
+        if k in quote_ends:
+            feats["quote_before"] = 1.0
+        elif before and any(e in quote_ends for e in range(max(ss, start - 60), start)):
+            feats["quote_before_near"] = 1.0
+        k = end
+        while k < se and text[k] in " ,:\xa0":
+            k += 1
+        if k in quote_starts:
+            feats["quote_after"] = 1.0
+        if text[end:end + 2].strip()[:1] == ":":
+            feats["colon_after"] = 1.0
+        if start == ss or _sentence_initial(text, ss, start):
+            feats["sentence_initial"] = 1.0
+        if se - end < 3:
+            feats["sentence_final"] = 1.0
+        return feats
+
+    def _score(self, feats):
+        weights = self._weights
+        return self._bias + sum(weights.get(f, 0.0) * v for f, v in feats.items())
 
     def candidates(self, text):
         """Lexicon matches ``(start, end, form)`` in ``text``, longest form first.
@@ -295,12 +330,25 @@ class AttributionExtractor:
                 found.append((start, m.end(), word))
         return found
 
-    def _cues(self, doc, quotes):
+    def scored_candidates(self, doc, quotes=None):
+        """Cue candidates of a document: lexicon matches outside quotations
+        and boilerplate (capitalised matches inside a sentence are names and
+        skipped), as ``(start, end, form, features)`` tuples.
+
+        Examples
+        --------
+        >>> doc = Document("Then Hope said “we think so.”")
+        >>> [form for _, _, form, _ in AttributionExtractor().scored_candidates(doc)]
+        ['said']
+        """
         text = doc.text
+        if quotes is None:
+            quotes = self.quotations(text, doc.paragraphs)
         blocked = sorted([(s, e) for s, e in quotes] + [(s, e) for s, e, _ in doc.boilerplate])
         blocked_starts = [s for s, _ in blocked]
+        quote_starts = {s for s, _ in quotes}
+        quote_ends = {e for _, e in quotes}
         sentences = doc.sentences
-        cues = []
         for start, end, form in self.candidates(text):
             k = bisect_right(blocked_starts, start) - 1
             if k >= 0 and blocked[k][0] < start and end <= blocked[k][1]:
@@ -311,12 +359,17 @@ class AttributionExtractor:
             ss, se = sentences[s_idx]
             if end > se:
                 continue
-            entry = self._entries[form]
             if text[start].isupper() and start != ss and not _sentence_initial(text, ss, start):
                 continue  # a name ("Hope Hicks", "Will"), not a verb
-            if self._score(text, start, end, entry, ss) < self.threshold:
-                continue
-            cues.append((start, end, entry, s_idx))
+            yield start, end, form, self.features(text, start, end, form, (ss, se), quote_ends,
+                                                  quote_starts)
+
+    def _cues(self, doc, quotes):
+        cues = []
+        for start, end, form, feats in self.scored_candidates(doc, quotes):
+            score = self._score(feats)
+            if score >= self.threshold:
+                cues.append((start, end, self._entries[form], doc.sentence_of(start), score))
         return cues
 
     # -- attributions ----------------------------------------------------
@@ -348,11 +401,12 @@ class AttributionExtractor:
         quotes = self.quotations(text, doc.paragraphs)
         cues = self._cues(doc, quotes)
         found = []
-        for i, (start, end, entry, s_idx) in enumerate(cues):
+        for i, (start, end, entry, s_idx, score) in enumerate(cues):
             ss, se = doc.sentences[s_idx]
             lo = cues[i - 1][1] if i and cues[i - 1][3] == s_idx else ss
             att = self._build(doc, quotes, start, end, entry, ss, se, lo)
             if att is not None:
+                att["score"] = score
                 found.append(att)
         found = _untangle(text, found)
         _attach_quotations(doc, quotes, found)
@@ -387,6 +441,10 @@ class AttributionExtractor:
                 source = _trim(text, qe, cue_start, " ,—–-")
             else:
                 source = _source_after(text, cue_end, se)
+                rest = text[source[1]:se] if source else ""
+                if re.match(r",\s", rest) and not _QUOTE_MARK.search(rest) and ":" not in rest:
+                    # "..., said Jaime Harrison, chair of the party." keeps the appositive
+                    source = (source[0], _clause(text, source[0], se)[1])
             fragments.append((qs, qe))
             kind = "direct"
             tail_from = source[1] if source and source[0] >= cue_end else cue_end
@@ -423,6 +481,20 @@ class AttributionExtractor:
             addressee = _ADDRESSEE.match(text, after, se)
             if addressee:
                 after = addressee.end()
+                time = _TIME.match(text, after, se)
+                if time:
+                    after = time.end()
+        if source is not None and re.match(r"\s*,", text[after:se]) and \
+                text[max(lo, ss):source[0]].rstrip().endswith(","):
+            # a parenthetical cue: "The plan, he said, would fail."
+            head = _trim(text, ss, source[0], " ,—–-\n")
+            tail = _clause(text, after + text[after:se].index(",") + 1, se)
+            fragments = [f for f in (head, tail) if f and f[1] > f[0]]
+            if fragments:
+                kind = "direct" if all(_quote_covers(quotes, *f) for f in fragments) else (
+                    "mixed" if any(_contains_quote(quotes, *f) for f in fragments) else "indirect")
+                return self._row(text, source, (cue_start, cue_end), fragments, kind, lemma,
+                                 verb_class)
         colon = re.match(r"\s*[:,]?\s*", text[after:se])
         content_start = after + colon.end()
         inverted_ok = re.search(r"(?:^|[,”\"’'])\s*$", text[max(lo, ss):cue_start]) is not None
@@ -489,7 +561,8 @@ class AttributionExtractor:
             "source_start": s0, "source_end": s1, "source_text": text[s0:s1] if s0 >= 0 else "",
             "cue_start": cue[0], "cue_end": cue[1], "cue_text": text[cue[0]:cue[1]],
             "cue_lemma": lemma, "verb_class": verb_class,
-            "content_start": c0, "content_end": c1, "content_text": text[c0:c1] if c0 >= 0 else "",
+            "content_start": c0, "content_end": c1,
+            "content_text": _FRAGMENT_JOIN.join(text[fs:fe] for fs, fe in fragments),
             "kind": kind, "resolved_source": "", "content_fragments": fragments,
         }
 
@@ -562,6 +635,37 @@ class AttributionExtractor:
 
 
 # -- helpers -----------------------------------------------------------------
+_FUNCTION_WORDS = frozenset(
+    "the a an this that these those his her their its our my your he she they it we i you who "
+    "which to of in on at by for with from as and but or not has have had was were is are be "
+    "been will would could should may might can also".split())
+
+
+def _shape(token):
+    """A context word as a feature: function words and punctuation as they
+    are, other words by shape, so the model generalises past names."""
+    word = token.lower().strip(".,;:!?()[]")
+    if word in _FUNCTION_WORDS:
+        return word
+    if not word:
+        return token[:1] if token[:1] in "“”\"'‘’:,;—–-(" else "punct"
+    if token[:1] in "“\"‘'" or token[-1:] in "”\"’'":
+        return "quoted"
+    if token[:1].isupper():
+        return "Cap"
+    if word.endswith("ly"):
+        return "adverb"
+    return "lower"
+
+
+def _kind(shape):
+    if shape in _PRONOUNS:
+        return "pron"
+    if shape in ("the", "a", "an", "this", "his", "her", "their", "its", "our", "my", "your"):
+        return "det"
+    return shape if shape in ("Cap", "lower", "quoted", "<s>", "</s>", "to", "that") else "other"
+
+
 def _trim(text, start, end, chars=" "):
     chars = chars + " \t\n\xa0"
     while start < end and text[start] in chars:
@@ -607,7 +711,7 @@ def _quote_ending_before(quotes, text, cue_start, floor):
     for qs, qe in reversed(quotes):
         if qe > cue_start:
             continue
-        if qe <= floor:
+        if qe <= floor and text[qe:floor + 1].strip():
             return None
         gap = text[qe:cue_start]
         if "\n" in gap or "." in gap.replace("Mr.", "").replace("Mrs.", "").replace("Ms.", "").replace("Dr.", ""):
@@ -666,31 +770,65 @@ def _split_paragraphs(span, paragraphs):
     return [(max(s, ps), min(e, pe)) for ps, pe in paragraphs if ps < e and pe > s]
 
 
+_TIME_WORDS = frozenset(
+    "earlier later today yesterday tonight on monday tuesday wednesday thursday friday saturday "
+    "sunday night morning afternoon evening last this week month year also then now again "
+    "once first still already even just".split())
+_RELATIVE = frozenset("who which whose".split())
+
+
 def _source_before(text, floor, cue_start):
     """The subject noun phrase that ends at ``cue_start``, scanning left to
-    the nearest clause boundary; ``None`` when there is none."""
-    end = cue_start
-    seg = text[floor:end]
+    the nearest clause boundary; ``None`` when there is none. An appositive
+    ("Thomas Coan, her attorney, said") is kept with its head; a relative
+    clause ("Bamberg, who is 28, said") is not."""
+    seg = text[floor:cue_start].rstrip()
+    if seg.endswith(","):  # "Bamberg, who is 28, said": look behind the comma
+        seg = seg[:-1]
+    cue_start = floor + len(seg)
     cut = max(seg.rfind(c) for c in ",;:()—–“”\"[]\n")
     start = floor + cut + 1 if cut >= 0 else floor
-    words = list(_WORD.finditer(text, start, end))
+    words = list(_WORD.finditer(text, start, cue_start))
     # the clause begins after the last complementiser or conjunction
     for k in range(len(words) - 1, -1, -1):
-        w = words[k].group().lower()
-        if w in _CLAUSE_OPENERS:
+        if words[k].group().lower() in _CLAUSE_OPENERS:
             words = words[k + 1:]
             break
-    # a time phrase between subject and verb is in neither
-    while words and _TIME.fullmatch(" " + " ".join(w.group() for w in words[-2:])) is not None:
-        words = words[:-2] if len(words) >= 2 and words[-2].group().lower() == "on" else words[:-1]
+    # a time phrase or adverb between subject and verb is in neither
+    while words and (words[-1].group().lower().strip(".") in _TIME_WORDS or
+                     (words[-1].group().lower().endswith("ly") and len(words) > 1)):
+        words = words[:-1]
+    if cut >= 0 and seg[cut] == "," and words:
+        head = _comma_head(text, floor, floor + cut)
+        first = words[0].group()
+        if head is not None and first.lower() not in _PRONOUNS - _RELATIVE:
+            if first.lower() in _RELATIVE or first.isdigit():
+                return head
+            if first[:1].islower() or first.lower() in ("a", "an", "the"):
+                return head[0], words[-1].end()
     if not words or len(words) > 16:
         return None
     first = words[0].group().lower().strip(".")
     if first in ("when", "where", "how", "why", "what", "it's", "there", "here"):
         return None
-    s, e = words[0].start(), words[-1].end()
-    s, e = _trim(text, s, e, " .'’-")
-    if e <= s:
+    s, e = _trim(text, words[0].start(), words[-1].end(), " .'’-")
+    return (s, e) if e > s else None
+
+
+def _comma_head(text, floor, comma):
+    """The capitalised name phrase that ends at ``comma`` and opens its
+    clause (sentence start, or after a quotation/colon), or ``None``."""
+    seg = text[floor:comma]
+    cut = max(seg.rfind(c) for c in ",;:()—–“”\"[]\n")
+    start = floor + cut + 1 if cut >= 0 else floor
+    if cut >= 0 and seg[cut] == ",":
+        return None
+    s, e = _trim(text, start, comma)
+    words = text[s:e].split()
+    if not words or len(words) > 8 or not words[0][:1].isupper() or \
+            words[0].lower() in _CLAUSE_OPENERS or words[0].lower() in (
+                "in", "on", "at", "after", "before", "during", "for", "with", "asked", "still",
+                "meanwhile", "however", "instead", "now", "then", "yet", "also", "later"):
         return None
     return s, e
 
@@ -702,6 +840,9 @@ def _source_after(text, start, limit):
         return None
     s, e = m.span(1)
     s, e = _trim(text, s, e, " ,.")
+    if text[s:e].split(" ", 1)[0].lower() in ("to", "by", "in", "on", "at", "for", "with", "and",
+                                              "from", "that", "of", "as", "about", "it"):
+        return None
     # stop at a comma, parenthesis or dash inside the phrase
     stop = re.search(r"[,;:()—–]", text[s:e])
     if stop:
@@ -711,34 +852,39 @@ def _source_after(text, start, limit):
 
 
 def _untangle(text, found):
-    """Make attributions univocal, as PolNeAR is: when a cue falls inside
-    another attribution's content, either that content ends where the
-    second attribution begins (a coordinated or participial attribution:
-    "X said A, adding B"; "A, X said, according to Y") or the second
-    attribution is nested in the first and belongs to its content."""
+    """Make attributions univocal, as PolNeAR is. When a cue falls inside
+    another attribution's content, the more certain cue wins: if it is the
+    inner one (or the inner attribution is coordinated: "X said A, adding
+    B"), the outer content ends where the inner attribution begins;
+    otherwise the inner attribution is nested ("X said Y claimed Z") and
+    belongs to the outer content."""
     found = sorted(found, key=lambda a: a["cue_start"])
     dropped = set()
     for i, outer in enumerate(found):
         if i in dropped:
             continue
         for j, inner in enumerate(found):
-            if j == i or j in dropped:
+            if j == i or j in dropped or i in dropped:
                 continue
             frags = outer["content_fragments"]
             hit = next((k for k, (fs, fe) in enumerate(frags)
                         if fs <= inner["cue_start"] and inner["cue_end"] <= fe), None)
             if hit is None:
                 continue
-            begin = min(x for x in (inner["cue_start"], inner["source_start"]) if x >= 0)
             fs, fe = frags[hit]
+            begin = min([inner["cue_start"]] +
+                        [x for x in (inner["source_start"], inner["content_start"]) if x >= fs])
             gap = text[fs:begin]
-            if inner["cue_start"] > outer["cue_end"] and fs > outer["cue_end"] and \
-                    re.search(r"(?:[,;]|\band)\s*$", gap) and gap.strip(" ,;"):
-                s, e = _trim(text, fs, begin, " ,;—–-")
-                if e > s and text[s:e].endswith(" and"):
+            coordinated = inner["cue_start"] > outer["cue_end"] and \
+                re.search(r"(?:[,;:]|\band)\s*$", gap) is not None
+            if (coordinated or inner["score"] > outer["score"]) and gap.strip(" ,;:—–-"):
+                s, e = _trim(text, fs, begin, " ,;:—–-")
+                if text[s:e].endswith(" and"):
                     e -= 4
                 outer["content_fragments"] = frags[:hit] + [(s, e)]
                 _refresh_content(text, outer)
+            elif inner["score"] > outer["score"] and not gap.strip(" ,;:—–-"):
+                dropped.add(i)
             else:
                 dropped.add(j)
     return [a for k, a in enumerate(found) if k not in dropped and a["content_fragments"]]
@@ -783,7 +929,7 @@ def _refresh_content(text, att):
     att["content_fragments"] = frags
     if frags:
         att["content_start"], att["content_end"] = frags[0][0], frags[-1][1]
-        att["content_text"] = text[frags[0][0]:frags[-1][1]]
+        att["content_text"] = _FRAGMENT_JOIN.join(text[fs:fe] for fs, fe in frags)
 
 
 _NAME = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Pres)\.\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*")
