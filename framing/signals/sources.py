@@ -47,6 +47,32 @@ _PERSONAL_TYPES = frozenset({"named_person", "official", "political", "expert", 
                              "citizen", "anonymous", "media"})
 
 
+def _longest_first(pattern):
+    """Reorder a regex's top-level alternatives longest first, so that a
+    phrase ("telegram channel") wins over a word it starts with ("telegram")."""
+    parts, depth, escaped, in_class, current = [], 0, False, False, []
+    for char in pattern:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append("".join(current))
+            current = []
+            continue
+        current.append(char)
+    parts.append("".join(current))
+    return "|".join(sorted(parts, key=len, reverse=True))
+
+
 def _alternation(patterns):
     """One regex alternation of several, longest first, as whole words."""
     ordered = sorted((p for p in patterns if p), key=len, reverse=True)
@@ -184,6 +210,7 @@ class SourceTyper:
     _NAME_RUN = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Adm|Prof|Rev)\.\s+)?"
                            r"[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?(?:\s+(?:[A-Z][a-z’'-]+|[A-Z]\.))*")
     _DETERMINER = re.compile(r"\b(?:the|a|an|his|her|its|their|our|this|these|those)\b", re.IGNORECASE)
+    _TRAILING_NAME = re.compile(r"(?:\b(?:the|The)\s+)?(?:[A-Z][\w.&'’-]*\s+)*[A-Z][\w.&'’-]*$")
     _DOTTED = re.compile(r"\b(?:[A-Z]\.){2,}")
     _AUTHOR = frozenset({"i", "me", "my", "myself"})
     def __init__(self, lexicon="source_types", pronouns="pronouns", person_nouns="person_nouns",
@@ -192,10 +219,11 @@ class SourceTyper:
         table = load_lexicon(lexicon)
         self.cues = {}  # (type, scope) -> [(compiled regex, lower_only)]
         for row in table.itertuples(index=False):
+            pattern = _longest_first(row.pattern)
             if row.scope == "whole":
-                regex = re.compile(r"(?:" + row.pattern + r")", re.IGNORECASE)
+                regex = re.compile(r"(?:" + pattern + r")", re.IGNORECASE)
             else:
-                regex = re.compile(r"(?<![\w-])(?:" + row.pattern + r")(?![\w-])", re.IGNORECASE)
+                regex = re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w-])", re.IGNORECASE)
             self.cues.setdefault((row.type, row.scope), []).append((regex, row.case == "lower"))
         pron = load_lexicon(pronouns)
         self.pronouns = dict(zip(pron["pronoun"], pron["refers"]))
@@ -412,6 +440,8 @@ class SourceTyper:
                 continue
             if all(w.rstrip(".").lower() in _lower_words(doc.text) for w in words):
                 continue  # a common word capitalised at a sentence start ("First, ...")
+            if any(bs <= s < be for bs, be, _ in doc.boilerplate):
+                continue
             before, after = self._sentence_context(doc, s, e)
             kind = self.type_mention(doc.text[s:e], before, after)
             if kind in _PERSONAL_TYPES:
@@ -429,7 +459,7 @@ class SourceTyper:
             Source mentions of the document (gold or extracted), any order.
         resolved : list of str or None, optional
             Per mention, a referent text already found by the attribution
-            extractor; used for anaphors instead of reading back.
+            extractor; typed for anaphors that reading back cannot resolve.
         max_distance : int
             How far back (characters) a referent may be.
 
@@ -465,14 +495,12 @@ class SourceTyper:
             if results[i] is not None:
                 history.append(self._describe(doc, start, end, results[i]["source_type"]))
                 continue
-            referent = None
+            referent = self._resolve(doc, start, end, history, named, max_distance)
             hint = resolved[i] if resolved is not None and i < len(resolved) else None
-            if hint and not self.pronoun_kind(hint):
+            if referent is None and hint and isinstance(hint, str) and not self.pronoun_kind(hint):
                 kind = self.type_mention(hint)
                 referent = {"start": -1, "end": -1, "type": kind, "text": hint,
                             "person": kind in _PERSONAL_TYPES, "plural": False}
-            else:
-                referent = self._resolve(doc, start, end, history, named, max_distance)
             if referent is None:
                 results[i] = {"source_type": "unknown", "resolved_text": "",
                               "resolved_start": -1, "resolved_end": -1}
@@ -504,8 +532,11 @@ class SourceTyper:
                     return h
             chunk = re.split(r"[;:.()“”\"\n]", before.rstrip(" ,"))[-1]
             chunk = " ".join(chunk.split(",")[-1].split()[-8:])
+            name = self._TRAILING_NAME.search(chunk)
             determiner = list(self._DETERMINER.finditer(chunk))
-            if determiner:  # the noun phrase the relative clause hangs on
+            if name:  # the name or noun phrase the relative clause hangs on
+                chunk = chunk[name.start():]
+            elif determiner:
                 chunk = chunk[determiner[-1].start():]
             if chunk:
                 s = text.rfind(chunk, 0, start)
@@ -658,11 +689,37 @@ class SourceReliance:
     def spans(self, doc: Document, attributions=None) -> list[dict]:
         """Span rows (no ``doc_id``): ``wire`` credits and ``media_ref`` references.
 
-        ``attributions`` is accepted for the common extractor signature; the
-        source types of attribution spans come from :meth:`type_attributions`.
+        When ``attributions`` (dicts of the attribution extractor) are given,
+        each is typed in place: ``source_type`` and ``resolved_text`` are set
+        on it, so that :meth:`measures` and :meth:`label_sources` reuse them.
         """
+        if attributions:
+            for att, typed in zip(attributions, self.type_attributions(doc, attributions)):
+                att["source_type"] = typed["source_type"]
+                att["resolved_text"] = typed["resolved_text"]
         wire_rows = self.wire.credits(doc.text)
         return sorted(wire_rows + self.media_refs(doc, wire_rows), key=lambda r: r["start"])
+
+    @staticmethod
+    def label_sources(rows, attributions):
+        """Set ``label`` of ``source`` span rows to their attribution's source type.
+
+        ``rows`` carry ``attribution_id`` (as the attribution extractor's span
+        rows do); attributions must have been typed (see :meth:`spans`).
+        Returns the rows (changed in place).
+
+        Examples
+        --------
+        >>> rows = [{"signal": "source", "label": "name", "attribution_id": "A1"}]
+        >>> SourceReliance.label_sources(rows, [{"attribution_id": "A1", "source_type": "official"}])
+        [{'signal': 'source', 'label': 'official', 'attribution_id': 'A1'}]
+        """
+        types = {a.get("attribution_id"): a["source_type"] for a in attributions
+                 if "source_type" in a}
+        for row in rows:
+            if row.get("signal") == "source" and row.get("attribution_id") in types:
+                row["label"] = types[row["attribution_id"]]
+        return rows
 
     def type_attributions(self, doc: Document, attributions) -> list[dict]:
         """The attribution dicts with ``source_type``, ``resolved_text`` added
@@ -689,7 +746,8 @@ class SourceReliance:
             ``n_hat_tips``, ``n_promos``, ``n_attributions``, ``n_sources``
             (distinct voices), ``attributed_sentence_share`` (sentences that
             hold a source, cue or content span), ``direct_quote_share``
-            (attributions of kind ``direct``), ``anonymous_share``,
+            (attributions quoting verbatim: kind ``direct`` or ``mixed``),
+            ``anonymous_share``,
             ``official_share`` (official or military sources: the state's
             voice), ``sources_<type>`` counts for every source type, and
             ``source_diversity`` (Gini-Simpson over distinct voices; see
@@ -726,7 +784,8 @@ class SourceReliance:
             "n_attributions": n,
             "n_sources": len(keys),
             "attributed_sentence_share": len(touched) / len(sentences) if sentences else math.nan,
-            "direct_quote_share": (sum(a.get("kind") == "direct" for a in typed) / n) if n else math.nan,
+            "direct_quote_share": (sum(a.get("kind") in ("direct", "mixed") for a in typed) / n
+                                   if n else math.nan),
             "anonymous_share": counts["anonymous"] / n if n else math.nan,
             "official_share": (counts["official"] + counts["military"]) / n if n else math.nan,
         })
