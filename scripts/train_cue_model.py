@@ -60,7 +60,7 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", default=None)
     parser.add_argument("--holdout", type=int, default=0)
-    parser.add_argument("--C", type=float, default=0.5)
+    parser.add_argument("--C", type=float, default=0.3)
     parser.add_argument("--min-count", type=int, default=3)
     parser.add_argument("--dry-run", action="store_true")
     args = parser.parse_args(argv)

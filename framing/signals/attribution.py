@@ -178,7 +178,7 @@ class AttributionExtractor:
     [('Kim', 'said', 'neutral', 'direct'), ('Putin', 'told', 'neutral', 'indirect')]
     """
 
-    def __init__(self, lexicon=None, cue_model=None, threshold: float = 0.0,
+    def __init__(self, lexicon=None, cue_model=None, threshold: float = -0.4,
                  default_rate: float = 0.8):
         key = lexicon if isinstance(lexicon, (str, type(None))) else id(lexicon)
         if isinstance(lexicon, pd.DataFrame):
@@ -250,17 +250,19 @@ class AttributionExtractor:
     def features(self, text, start, end, form, sentence, quote_ends, quote_starts):
         """Cheap context features of a cue candidate, for the cue model.
 
-        The form's PolNeAR-train cue rate (as a log-odds), its form, lemma,
-        class and part of speech, the words just before and after (lower
-        case; their shape when rare), quotation marks and colons next to
-        it, a following "that", and whether it opens the sentence.
+        The form's PolNeAR-train cue rate (as a log-odds), its lemma, class
+        and part of speech, the words just before and after (function words
+        as they are, other words by shape) and their pairings with the lemma
+        and class, quotation marks and colons next to it, a following
+        "that", and its position in the sentence.
 
         Examples
         --------
         >>> ex = AttributionExtractor()
         >>> t = "He said that it rained."
-        >>> sorted(ex.features(t, 3, 7, "said", (0, len(t)), set(), set()))[:3]
-        ['class=neutral', 'lemma=say', 'next=that']
+        >>> feats = ex.features(t, 3, 7, "said", (0, len(t)), set(), set())
+        >>> feats["lemma=say"], feats["prev=he"], feats["next=that"], feats["that_after"]
+        (1.0, 1.0, 1.0, 1.0)
         """
         lemma, verb_class, construction, rate, pos = self._entries[form]
         ss, se = sentence
@@ -275,7 +277,13 @@ class AttributionExtractor:
         feats[f"prev={prev}"] = 1.0
         feats[f"prev2={prev2}"] = 1.0
         feats[f"next={nxt}"] = 1.0
-        feats[f"prev+next={_kind(prev)}|{_kind(nxt)}"] = 1.0
+        pk, nk = _kind(prev), _kind(nxt)
+        feats[f"prev+next={pk}|{nk}"] = 1.0
+        feats[f"lemma+prev={lemma}|{pk}"] = 1.0
+        feats[f"lemma+next={lemma}|{nk}"] = 1.0
+        feats[f"class+prev={verb_class}|{pk}"] = 1.0
+        feats[f"class+next={verb_class}|{nk}"] = 1.0
+        feats[f"position={min(len(before), 6)}"] = 1.0
         if after and after[0].lower().strip(",") == "that" or len(after) > 1 and after[1] == "that":
             feats["that_after"] = 1.0
         k = start
@@ -418,7 +426,7 @@ class AttributionExtractor:
     def _build(self, doc, quotes, start, end, entry, ss, se, lo):
         hi = se
         text = doc.text
-        lemma, verb_class, construction, _, _ = entry
+        lemma, verb_class, construction, _, pos = entry
         cue_start, cue_end = start, end
         if construction == "according_to":
             return self._according_to(doc, quotes, start, end, entry, ss, se)
@@ -459,8 +467,15 @@ class AttributionExtractor:
                         fragments.append(rest)
                         kind = "mixed"
             return self._row(text, source, (cue_start, cue_end), fragments, kind, lemma, verb_class)
-        # subject before the cue
+        # subject before the cue; a noun cue has only a possessive source
+        # ("Trump's criticism of", "his statement")
         source = _source_before(text, max(lo, ss), cue_start)
+        if pos == "noun" and source is not None:
+            owner = re.search(r"(?:^|\s)([\w.’'-]+(?:[’']s?)|his|her|their|its)\s*$",
+                              text[source[0]:cue_start])
+            source = (source[0] + owner.start(1), source[0] + owner.end(1)) if owner and \
+                (owner.group(1).lower() in ("his", "her", "their", "its") or
+                 owner.group(1)[-2:] in ("'s", "’s") or owner.group(1)[-1] in "'’") else None
         after = cue_end
         time = _TIME.match(text, after, se)
         if time:
@@ -739,9 +754,23 @@ def _contains_quote(quotes, start, end):
     return any(start <= qs and qe <= end for qs, qe in quotes)
 
 
-def _clause(text, start, end):
+# Where a reported clause ends before its sentence does: a following
+# adverbial or relative clause belongs to the journalist's narration.
+_CLAUSE_END = re.compile(
+    r",\s+(?:but|which|while|who|even|despite|whereas|although|though|as)\b|"
+    r"\s+(?:while|after|when|during|despite|because|before|whereas)\s", re.IGNORECASE)
+
+
+def _clause(text, start, end, cut=True):
     """The reported clause from ``start`` to ``end`` without the final
-    punctuation (a closing quotation mark stays)."""
+    punctuation (a closing quotation mark stays), ending before a trailing
+    adverbial clause ("..., which", "... after ...") outside quotations."""
+    if cut:
+        semicolon = text.find(";", start, end)
+        end = semicolon if semicolon > start else end
+        m = _CLAUSE_END.search(text, start + 1, end)
+        if m is not None and not _QUOTE_MARK.search(text, start, m.start()):
+            end = m.start()
     s, e = _trim(text, start, end, " ,:")
     while e > s and text[e - 1] in ".,;:!?—–-" and text[e - 1] not in "!?":
         e -= 1
@@ -802,7 +831,7 @@ def _source_before(text, floor, cue_start):
         head = _comma_head(text, floor, floor + cut)
         first = words[0].group()
         if head is not None and first.lower() not in _PRONOUNS - _RELATIVE:
-            if first.lower() in _RELATIVE or first.isdigit():
+            if first.isdigit():  # an age: "Bamberg, 28, said"
                 return head
             if first[:1].islower() or first.lower() in ("a", "an", "the"):
                 return head[0], words[-1].end()
@@ -810,6 +839,8 @@ def _source_before(text, floor, cue_start):
         return None
     first = words[0].group().lower().strip(".")
     if first in ("when", "where", "how", "why", "what", "it's", "there", "here"):
+        return None
+    if words[-1].group().lower() == "to":  # "... to discuss": an infinitive has no subject here
         return None
     s, e = _trim(text, words[0].start(), words[-1].end(), " .'’-")
     return (s, e) if e > s else None
@@ -914,9 +945,12 @@ def _attach_quotations(doc, quotes, found):
         if any(i in cue_sentences for i in range(first, last + 1)) or \
                 any(fs <= qs < fe for fs, fe in covered):
             continue
-        if qs - current["content_end"] > 600 or qs - current["cue_end"] > 600:
+        if qs - current["content_end"] > 600 or qs - current["cue_end"] > 600 or \
+                any(current["cue_end"] < bs < qs for bs, _, _ in doc.boilerplate):
             current = None
             continue
+        if not re.search(r"[.!?…,][”\"’']*$", text[qs:qe]):
+            continue  # a quoted title or headline, not speech
         for fs, fe in _split_paragraphs((qs, qe), doc.paragraphs):
             fs, fe = _trim(text, fs, fe)
             if fe > fs:
@@ -932,26 +966,36 @@ def _refresh_content(text, att):
         att["content_text"] = _FRAGMENT_JOIN.join(text[fs:fe] for fs, fe in frags)
 
 
-_NAME = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Pres)\.\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*")
+# Sources that a personal pronoun cannot stand for: institutions, documents
+# and plurals (for "he"/"she").
+_NOT_A_PERSON = re.compile(
+    r"\b(?:Kremlin|White House|government|ministry|report|video|statement|poll|survey|"
+    r"assessments?|agency|committee|campaign|office|department|study|data|analysis|"
+    r"court|newspaper|website|network)\b", re.IGNORECASE)
 
 
 def _resolve_pronouns(text, found):
-    """Fill ``resolved_source`` for personal-pronoun sources with the nearest
-    preceding named source, when one is clear."""
-    last_named = ""
+    """Fill ``resolved_source``: a named source stands for itself; a personal
+    pronoun stands for the nearest preceding non-pronoun source that fits it
+    (a person for "he"/"she", anyone for "they"), when there is one."""
+    person = plural = ""
     for att in found:
         src = att["source_text"]
         if not src:
             continue
-        if src.lower() in _PERSONAL:
-            att["resolved_source"] = last_named
+        low = src.lower()
+        if low in _PERSONAL:
+            att["resolved_source"] = plural or person if low in ("they", "them", "their") \
+                else person
+        elif low in _PRONOUNS:
+            att["resolved_source"] = ""
         else:
-            names = _NAME.findall(src)
-            if names:
-                last_named = names[-1] if len(names[-1]) > 1 else last_named
-                att["resolved_source"] = src
+            att["resolved_source"] = src
+            if _NOT_A_PERSON.search(src) or re.search(r"s\b$", src.split(",")[0]) and \
+                    not src[:1].isupper():
+                plural = src
             else:
-                att["resolved_source"] = src
+                person = src
 
 
 def attributions(corpus_or_text, lexicon=None) -> pd.DataFrame:
