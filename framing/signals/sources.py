@@ -73,24 +73,40 @@ def _longest_first(pattern):
     return "|".join(sorted(parts, key=len, reverse=True))
 
 
-def _alternation(patterns):
-    """One regex alternation of several, longest first, as whole words."""
+def _alternation(patterns, guard=""):
+    """One regex alternation of several, longest first, as whole words.
+
+    ``guard`` is a lookahead every match must satisfy at its start; it lets
+    the regex engine skip most positions of a text at once.
+    """
     ordered = sorted((p for p in patterns if p), key=len, reverse=True)
-    return r"(?<![\w-])(?:" + "|".join(f"(?:{p})" for p in ordered) + r")(?![\w-])"
+    return r"(?<![\w-])" + guard + r"(?:" + "|".join(f"(?:{p})" for p in ordered) + r")(?![\w-])"
+
+
+#: Outlet and agency names start with a capital (after an optional "the"),
+#: except "dpa"; matching only there is what makes outlet search cheap.
+_NAME_GUARD = r"(?=[A-Z]|[Tt]he\s|dpa\b)"
 
 
 class _NameFinder:
     """Find canonical names (agencies, outlets) in text with one compiled regex."""
 
-    def __init__(self, names, patterns):
+    def __init__(self, names, patterns, guard=""):
         self.names = list(names)
-        groups = [f"(?P<n{i}>{p})" for i, p in enumerate(patterns)]
-        self.regex = re.compile(r"(?<![\w-])(?:" + "|".join(groups) + r")(?![\w-])")
+        self.patterns = [re.compile(p) for p in patterns]
+        self.regex = re.compile(_alternation(patterns, guard))
+        self._cache = {}
+
+    def name_of(self, matched):
+        """The canonical name whose pattern matches the whole string (first listed wins)."""
+        if matched not in self._cache:
+            self._cache[matched] = next(
+                (n for n, p in zip(self.names, self.patterns) if p.fullmatch(matched)), "")
+        return self._cache[matched]
 
     def find(self, text):
         """``[(start, end, name), ...]`` of every name in ``text``."""
-        return [(m.start(), m.end(), self.names[int(m.lastgroup[1:])])
-                for m in self.regex.finditer(text)]
+        return [(m.start(), m.end(), self.name_of(m.group())) for m in self.regex.finditer(text)]
 
     def first(self, text, default=""):
         found = self.find(text)
@@ -216,6 +232,8 @@ class SourceTyper:
     def __init__(self, lexicon="source_types", pronouns="pronouns", person_nouns="person_nouns",
                  outlets="media_outlets", agencies="agencies", non_names="non_names"):
         self._STOP_CAPS = frozenset(load_lexicon(non_names)["word"])
+        self._typed = {}  # (mention, title before, apposition after) -> type
+        self._by_cues = {}
         table = load_lexicon(lexicon)
         self.cues = {}  # (type, scope) -> [(compiled regex, lower_only)]
         for row in table.itertuples(index=False):
@@ -233,7 +251,7 @@ class SourceTyper:
         agency_table = agency_table[agency_table["kind"] != "generic"]
         self.media_names = _NameFinder(
             list(outlet_table["outlet"]) + list(agency_table["agency"]),
-            list(outlet_table["pattern"]) + list(agency_table["pattern"]))
+            list(outlet_table["pattern"]) + list(agency_table["pattern"]), guard=_NAME_GUARD)
 
     # -- single mentions ------------------------------------------------------
     def _cue(self, kind, scope, text):
@@ -253,6 +271,13 @@ class SourceTyper:
         return bool(self.media_names.find(text)) or self._cue("media", "mention", text) is not None
 
     def _typed_by_cues(self, text):
+        if text not in self._by_cues:
+            if len(self._by_cues) > 100_000:
+                self._by_cues.clear()
+            self._by_cues[text] = self._first_cue_type(text)
+        return self._by_cues[text]
+
+    def _first_cue_type(self, text):
         for kind in _CUE_TYPES:
             if kind == "media":
                 if self._is_media(text):
@@ -380,11 +405,18 @@ class SourceTyper:
         mention = self._DOTTED.sub(lambda m: m.group().replace(".", ""), mention.strip())
         if not mention or self.pronoun_kind(mention):
             return "unknown"
-        left = self.premodifier(before)
-        right = self.apposition(after)
+        if self._cue("anonymous", "after", after[:160]) is not None:
+            return "anonymous"
+        key = (mention, self.premodifier(before), self.apposition(after))
+        if key not in self._typed:
+            if len(self._typed) > 100_000:  # bound the memo on endless streams
+                self._typed.clear()
+            self._typed[key] = self._type_in_context(*key)
+        return self._typed[key]
+
+    def _type_in_context(self, mention, left, right):
         whole = " ".join(p for p in (left, mention, right) if p)
-        if (self._cue("anonymous", "mention", whole) is not None
-                or self._cue("anonymous", "after", after[:160]) is not None):
+        if self._cue("anonymous", "mention", whole) is not None:
             return "anonymous"
         if self.stands_for_government(mention):
             return "official"
@@ -646,6 +678,9 @@ class SourceReliance:
     [('wire', 'TASS'), ('media_ref', 'Politico'), ('wire', 'agencies')]
     """
 
+    #: How far (characters) around an outlet name a media-reference frame may reach.
+    window = 150
+
     def __init__(self, wire=None, typer=None, outlets="media_outlets", agencies="agencies",
                  refs="media_refs"):
         self.wire = wire or WireDetector(agencies=agencies)
@@ -655,10 +690,12 @@ class SourceReliance:
         agency_table = agency_table[agency_table["kind"] != "generic"]
         names = list(outlet_table["outlet"]) + list(agency_table["agency"])
         patterns = list(outlet_table["pattern"]) + list(agency_table["pattern"])
-        self.outlets = _NameFinder(names, patterns)
-        alternation = _alternation(patterns)
-        self.refs = [(row.ref_kind, re.compile(row.pattern.replace("{outlet}", alternation),
-                                               re.MULTILINE))
+        self.outlets = _NameFinder(names, patterns, guard=_NAME_GUARD)
+        alternation = _alternation(patterns, _NAME_GUARD)
+        # Templates naming an outlet are only tried near an outlet the finder
+        # saw, which spares a scan of the whole text per template.
+        self.refs = [(row.ref_kind, "{outlet}" in row.pattern,
+                      re.compile(row.pattern.replace("{outlet}", alternation), re.MULTILINE))
                      for row in load_lexicon(refs).itertuples(index=False)]
 
     def media_refs(self, doc: Document, wire_rows=()) -> list[dict]:
@@ -666,9 +703,18 @@ class SourceReliance:
         outlet or credited name, ``ref_kind``)."""
         text = doc.text
         taken = [(r["start"], r["end"]) for r in wire_rows]
+        windows = []
+        for start, end, _ in self.outlets.find(text):
+            lo, hi = max(0, start - self.window), min(len(text), end + self.window)
+            if windows and lo <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], hi)
+            else:
+                windows.append((lo, hi))
         rows = []
-        for kind, regex in self.refs:
-            for match in regex.finditer(text):
+        for kind, needs_outlet, regex in self.refs:
+            matches = ([m for lo, hi in windows for m in regex.finditer(text, lo, hi)]
+                       if needs_outlet else regex.finditer(text))
+            for match in matches:
                 start, end = match.span()
                 if end <= start or any(s < end and start < e for s, e in taken):
                     continue
