@@ -409,16 +409,20 @@ class AttributionExtractor:
         quotes = self.quotations(text, doc.paragraphs)
         cues = self._cues(doc, quotes)
         found = []
+        last_cue_end = -1
         for i, (start, end, entry, s_idx, score) in enumerate(cues):
+            if start < last_cue_end:
+                continue  # part of the previous cue ("said in a statement")
             ss, se = doc.sentences[s_idx]
             lo = cues[i - 1][1] if i and cues[i - 1][3] == s_idx else ss
             att = self._build(doc, quotes, start, end, entry, ss, se, lo)
             if att is not None:
                 att["score"] = score
                 found.append(att)
+                last_cue_end = att["cue_end"]
         found = _untangle(text, found)
         _attach_quotations(doc, quotes, found)
-        _resolve_pronouns(text, found)
+        _resolve_pronouns(doc, found)
         for n, att in enumerate(found):
             att["attribution_id"] = n
         return found
@@ -481,8 +485,10 @@ class AttributionExtractor:
         if time:
             after = time.end()
         passive_agent = None
-        if source is not None and re.search(r"\b(?:was|were|is|are|been|being)\s+$",
-                                            text[max(ss, start - 12):start]):
+        passive = re.search(r"\b(?:was|were|is|are|been|being)\s+$", text[max(ss, start - 12):start])
+        if passive and source is not None and text[source[0]:source[1]].lower() in ("it", "there"):
+            source = None  # "It was reported that ...": no source in the text
+        if source is not None and passive:
             by = re.match(r"\s+by\s+", text[after:se])
             if by:
                 passive_agent = _source_after(text, after + by.end(), se)
@@ -569,7 +575,8 @@ class AttributionExtractor:
 
     @staticmethod
     def _row(text, source, cue, fragments, kind, lemma, verb_class):
-        fragments = sorted({f for f in fragments if f and f[1] > f[0]})
+        fragments = sorted({piece for f in fragments if f and f[1] > f[0]
+                            for piece in _split_lines(text, *f)})
         s0, s1 = source if source is not None else (-1, -1)
         c0, c1 = (fragments[0][0], fragments[-1][1]) if fragments else (-1, -1)
         return {
@@ -692,6 +699,20 @@ def _trim(text, start, end, chars=" "):
 
 def _trim_end(text, start, end):
     return _trim(text, start, end)[1]
+
+
+def _split_lines(text, start, end):
+    """``(start, end)`` cut at line breaks into trimmed pieces: PolNeAR
+    annotates a quotation running over paragraphs as one fragment each."""
+    pieces = []
+    while True:
+        cut = text.find("\n", start, end)
+        s, e = _trim(text, start, cut if cut >= 0 else end)
+        if e > s:
+            pieces.append((s, e))
+        if cut < 0:
+            return pieces
+        start = cut + 1
 
 
 def _single_close(text, i, limit):
@@ -974,10 +995,15 @@ _NOT_A_PERSON = re.compile(
     r"court|newspaper|website|network)\b", re.IGNORECASE)
 
 
-def _resolve_pronouns(text, found):
+_NAME = re.compile(r"\b(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+)?[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+)*")
+
+
+def _resolve_pronouns(doc, found):
     """Fill ``resolved_source``: a named source stands for itself; a personal
     pronoun stands for the nearest preceding non-pronoun source that fits it
-    (a person for "he"/"she", anyone for "they"), when there is one."""
+    (a person for "he"/"she", anyone for "they"), or else for the one name
+    of the sentence before, when there is exactly one."""
+    text = doc.text
     person = plural = ""
     for att in found:
         src = att["source_text"]
@@ -987,6 +1013,14 @@ def _resolve_pronouns(text, found):
         if low in _PERSONAL:
             att["resolved_source"] = plural or person if low in ("they", "them", "their") \
                 else person
+            if not att["resolved_source"]:
+                k = doc.sentence_of(att["source_start"]) - 1
+                names = set()
+                if k >= 0:
+                    names = {m.group() for m in _NAME.finditer(text, *doc.sentences[k])
+                             if m.group().lower() not in _CLAUSE_OPENERS | _PRONOUNS
+                             and m.group() not in ("The", "A", "An", "In", "On", "At")}
+                att["resolved_source"] = names.pop() if len(names) == 1 else ""
         elif low in _PRONOUNS:
             att["resolved_source"] = ""
         else:
