@@ -234,6 +234,7 @@ class SourceTyper:
         self._STOP_CAPS = frozenset(load_lexicon(non_names)["word"])
         self._typed = {}  # (mention, title before, apposition after) -> type
         self._by_cues = {}
+        self._names = {}
         table = load_lexicon(lexicon)
         self.cues = {}  # (type, scope) -> [(compiled regex, lower_only)]
         for row in table.itertuples(index=False):
@@ -339,10 +340,13 @@ class SourceTyper:
 
     def name_tokens(self, text):
         """Capitalised tokens of ``text`` that no cue explains: a personal name's words."""
-        masked = self._masked(text)
-        return [w for w in self._WORD.findall(masked)
-                if w[:1].isupper() and w.rstrip(".’'s") not in self._STOP_CAPS
-                and w.rstrip(".") not in self._STOP_CAPS]
+        if text not in self._names:
+            if len(self._names) > 100_000:
+                self._names.clear()
+            self._names[text] = [w for w in self._WORD.findall(self._masked(text))
+                                 if w[:1].isupper() and w.rstrip(".’'s") not in self._STOP_CAPS
+                                 and w.rstrip(".") not in self._STOP_CAPS]
+        return self._names[text]
 
     def head(self, mention):
         """The head phrase of a mention: up to the first comma, clause or preposition."""
