@@ -478,6 +478,9 @@ class SourceTyper:
                 continue  # a common word capitalised at a sentence start ("First, ...")
             if any(bs <= s < be for bs, be, _ in doc.boilerplate):
                 continue
+            named = " ".join(w for w in words if w.rstrip(".") not in self._STOP_CAPS)
+            if self.stands_for_government(named):
+                continue  # "Both Russia and ..." names a state, not a person
             before, after = self._sentence_context(doc, s, e)
             kind = self.type_mention(doc.text[s:e], before, after)
             if kind in _PERSONAL_TYPES:
