@@ -38,8 +38,9 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
+from itertools import repeat
 
 import pandas as pd
 
@@ -70,16 +71,34 @@ _CLAUSE_OPENERS = frozenset(
 _ADDRESSEE_VERBS = frozenset("tell assure remind inform warn urge ask brief promise".split())
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 # Auxiliaries and adverbs PolNeAR puts inside the cue ("has long said").
-_CUE_PREFIX = re.compile(
-    r"(?:\b(?:has|have|had|was|were|is|are|been|will|would|could|did|does|do|also|not|never|"
-    r"later|then|once|first|again|already|still|just|even|only|further|previously|recently|"
-    r"repeatedly|publicly|privately|openly|reportedly|often|long|frequently|explicitly|"
-    r"initially|originally|specifically|formally|officially|strongly|widely|quickly|clearly|"
-    r"flatly|sharply|bluntly|simply|finally|subsequently|consistently|briefly|angrily|firmly|"
-    r"directly|personally|immediately|generally|usually|increasingly|loudly|quietly|forcefully|"
-    r"vehemently|separately|jokingly|similarly|likewise|emphatically|pointedly|falsely|"
-    r"wrongly|correctly|rightly|privately|indirectly|implicitly)\s+|n[’']t\s+)+$",
-    re.IGNORECASE)
+_CUE_PREFIX_WORDS = frozenset(
+    "has have had was were is are been will would could did does do also not never later then "
+    "once first again already still just even only further previously recently repeatedly "
+    "publicly privately openly reportedly often long frequently explicitly initially "
+    "originally specifically formally officially strongly widely quickly clearly flatly "
+    "sharply bluntly simply finally subsequently consistently briefly angrily firmly directly "
+    "personally immediately generally usually increasingly loudly quietly forcefully "
+    "vehemently separately jokingly similarly likewise emphatically pointedly falsely wrongly "
+    "correctly rightly indirectly implicitly".split())
+_NEGATED_AUX = frozenset("didn’t didn't doesn’t doesn't don’t don't hasn’t hasn't haven’t haven't "
+                         "wasn’t wasn't won’t won't wouldn’t wouldn't isn’t isn't".split())
+
+
+def _cue_prefix_start(text, floor, start):
+    """Start of the auxiliaries and adverbs just before a reporting verb,
+    which PolNeAR puts inside the cue ("has long said", "did not mention")."""
+    pos = start
+    while pos - 1 > floor and text[pos - 1] == " ":
+        j = text.rfind(" ", floor, pos - 1)
+        word_start = j + 1 if j >= 0 else floor
+        word = text[word_start:pos - 1].lower()
+        if word in _CUE_PREFIX_WORDS or word in _NEGATED_AUX:
+            pos = word_start
+        else:
+            break
+    return pos
+
+
 # Channel phrases that PolNeAR annotates as part of the cue ("said in a
 # statement on Tuesday", "said in a post on social media").
 _CUE_SUFFIX = re.compile(
@@ -141,11 +160,34 @@ def _compile(lexicon_key, lexicon):
             single[form] = form
         else:
             multi.setdefault(words[0], []).append(form)
+    first_words = re.compile(r"(?<![A-Za-z])(?:" + _trie_pattern(set(single) | {f.split()[0] for f in entries}) +
+                             r")(?![A-Za-z])", re.IGNORECASE)
     multi = {first: re.compile("|".join(r"\s+".join(map(re.escape, f.split()))
                                         for f in sorted(forms, key=len, reverse=True))
                                + r"(?![\w’'-])", re.IGNORECASE)
              for first, forms in multi.items()}
-    return entries, single, multi
+    return entries, single, multi, first_words
+
+
+def _trie_pattern(words):
+    """A regular expression matching exactly ``words``, factored as a prefix
+    tree so that matching costs one pass over the text, not one per word."""
+    tree = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def render(node):
+        ends = "" in node
+        branches = [re.escape(ch) + render(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return render(tree)
 
 
 class AttributionExtractor:
@@ -182,9 +224,10 @@ class AttributionExtractor:
                  default_rate: float = 0.8):
         key = lexicon if isinstance(lexicon, (str, type(None))) else id(lexicon)
         if isinstance(lexicon, pd.DataFrame):
-            self._entries, self._single, self._multi = _compile.__wrapped__(key, lexicon)
+            compiled = _compile.__wrapped__(key, lexicon)
         else:
-            self._entries, self._single, self._multi = _compile(key, lexicon)
+            compiled = _compile(key, lexicon)
+        self._entries, self._single, self._multi, self._first_words = compiled
         self.threshold = threshold
         self.default_rate = default_rate
         model = load_lexicon(cue_model if cue_model is not None else "attribution_cue_model")
@@ -248,7 +291,8 @@ class AttributionExtractor:
 
     # -- cues ----------------------------------------------------------------
     def features(self, text, start, end, form, sentence, quote_ends, quote_starts):
-        """Cheap context features of a cue candidate, for the cue model.
+        """Cheap context features of a cue candidate, for the cue model
+        (``quote_ends``, ``quote_starts``: sorted offsets of quotations).
 
         The form's PolNeAR-train cue rate (as a log-odds), its lemma, class
         and part of speech, the words just before and after (function words
@@ -260,7 +304,7 @@ class AttributionExtractor:
         --------
         >>> ex = AttributionExtractor()
         >>> t = "He said that it rained."
-        >>> feats = ex.features(t, 3, 7, "said", (0, len(t)), set(), set())
+        >>> feats = ex.features(t, 3, 7, "said", (0, len(t)), [], [])
         >>> feats["lemma=say"], feats["prev=he"], feats["next=that"], feats["that_after"]
         (1.0, 1.0, 1.0, 1.0)
         """
@@ -289,14 +333,18 @@ class AttributionExtractor:
         k = start
         while k > ss and text[k - 1] in " ,\xa0":
             k -= 1
-        if k in quote_ends:
+        i = bisect_left(quote_ends, k)
+        if i < len(quote_ends) and quote_ends[i] == k:
             feats["quote_before"] = 1.0
-        elif before and any(e in quote_ends for e in range(max(ss, start - 60), start)):
-            feats["quote_before_near"] = 1.0
+        else:
+            i = bisect_left(quote_ends, max(ss, start - 60))
+            if i < len(quote_ends) and quote_ends[i] < start:
+                feats["quote_before_near"] = 1.0
         k = end
         while k < se and text[k] in " ,:\xa0":
             k += 1
-        if k in quote_starts:
+        i = bisect_left(quote_starts, k)
+        if i < len(quote_starts) and quote_starts[i] == k:
             feats["quote_after"] = 1.0
         if text[end:end + 2].strip()[:1] == ":":
             feats["colon_after"] = 1.0
@@ -307,8 +355,9 @@ class AttributionExtractor:
         return feats
 
     def _score(self, feats):
-        weights = self._weights
-        return self._bias + sum(weights.get(f, 0.0) * v for f, v in feats.items())
+        # every feature is binary but the rate: sum the weights, then scale the rate's
+        return (self._bias + sum(map(self._weights.get, feats, repeat(0.0))) +
+                self._weights.get("rate", 0.0) * (feats["rate"] - 1.0))
 
     def candidates(self, text):
         """Lexicon matches ``(start, end, form)`` in ``text``, longest form first.
@@ -321,7 +370,7 @@ class AttributionExtractor:
         single, multi = self._single, self._multi
         found = []
         last_end = 0
-        for m in _ALPHA.finditer(text):
+        for m in self._first_words.finditer(text):
             start = m.start()
             if start < last_end:
                 continue
@@ -354,8 +403,8 @@ class AttributionExtractor:
             quotes = self.quotations(text, doc.paragraphs)
         blocked = sorted([(s, e) for s, e in quotes] + [(s, e) for s, e, _ in doc.boilerplate])
         blocked_starts = [s for s, _ in blocked]
-        quote_starts = {s for s, _ in quotes}
-        quote_ends = {e for _, e in quotes}
+        quote_starts = sorted(s for s, _ in quotes)
+        quote_ends = sorted(e for _, e in quotes)
         sentences = doc.sentences
         for start, end, form in self.candidates(text):
             k = bisect_right(blocked_starts, start) - 1
@@ -435,9 +484,7 @@ class AttributionExtractor:
         if construction == "according_to":
             return self._according_to(doc, quotes, start, end, entry, ss, se)
         # auxiliaries and adverbs before the verb are part of the cue
-        prefix = _CUE_PREFIX.search(text, max(lo, ss, start - 60), start)
-        if prefix and prefix.end() == start:
-            cue_start = prefix.start()
+        cue_start = _cue_prefix_start(text, max(lo, ss), start)
         suffix = _CUE_SUFFIX.match(text, cue_end, se)
         if suffix:
             cue_end = suffix.end()
@@ -911,11 +958,15 @@ def _untangle(text, found):
     otherwise the inner attribution is nested ("X said Y claimed Z") and
     belongs to the outer content."""
     found = sorted(found, key=lambda a: a["cue_start"])
+    cue_starts = [a["cue_start"] for a in found]
     dropped = set()
     for i, outer in enumerate(found):
-        if i in dropped:
+        if i in dropped or not outer["content_fragments"]:
             continue
-        for j, inner in enumerate(found):
+        lo = bisect_left(cue_starts, outer["content_fragments"][0][0])
+        hi = bisect_right(cue_starts, outer["content_fragments"][-1][1])
+        for j in range(lo, hi):
+            inner = found[j]
             if j == i or j in dropped or i in dropped:
                 continue
             frags = outer["content_fragments"]
