@@ -203,3 +203,10 @@ def test_detector_on_ptc_beats_chance_on_held_out_articles(data_dir):
     scores = score_spans(pred.assign(signal="x"),
                          gold[gold["doc_id"].isin(test["doc_id"])].assign(signal="x"), by=())
     assert scores["f1"].iloc[0] > 0.1
+
+
+def test_boilerplate_is_skipped_unless_asked():
+    text = "Critics slam the sham vote.\nAlso Read: Minister slams brutal crackdown"
+    assert loaded_terms(text)["text"].tolist() == ["slam", "sham"]
+    everything = LoadedTermMatcher(skip_boilerplate=False).spans(Document(text))
+    assert [r["text"] for r in everything] == ["slam", "sham", "slams", "brutal", "crackdown"]

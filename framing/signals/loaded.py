@@ -32,6 +32,7 @@ Public functions: :func:`loaded_terms` (spans), :func:`loaded_density`
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 import numpy as np
@@ -57,6 +58,8 @@ _WORD = re.compile(r"[^\W_]+")
 _JOIN = re.compile(r"[ \t]+|[ \t]*[-‐‑–][ \t]*|['’]")
 _HYPHENS = "-‐‑"
 # Crude suffix stripping so that inflections share one feature.
+_BREAK = re.compile(r"[.!?;:]\s|\n")
+_QUOTE = re.compile(r'["“”\n]')
 _STEM = re.compile(r"(?:ly|ed|ing|es|s|ness|ment)$")
 _VOWELS = set("aeiou")
 
@@ -188,10 +191,15 @@ def load_lexicon(lexicon=None, extend: bool = False) -> pd.DataFrame:
 
 
 def _words(text: str):
-    """Word starts, ends and normalised forms of ``text``."""
-    matches = list(_WORD.finditer(text))
-    return ([m.start() for m in matches], [m.end() for m in matches],
-            [m.group().lower() for m in matches])
+    """Word starts, ends and lower-cased forms of ``text``."""
+    lower = text.lower()
+    if len(lower) != len(text):  # rare letters whose lower case is longer ("İ")
+        matches = list(_WORD.finditer(text))
+        return ([m.start() for m in matches], [m.end() for m in matches],
+                [m.group().lower() for m in matches])
+    words = _WORD.findall(lower)
+    spans = [m.span() for m in _WORD.finditer(lower)]
+    return [s for s, _ in spans], [e for _, e in spans], words
 
 
 class LoadedTermMatcher:
@@ -203,6 +211,9 @@ class LoadedTermMatcher:
         See :func:`load_lexicon`.
     extend : bool
         Add a user lexicon to the default instead of replacing it.
+    skip_boilerplate : bool
+        Leave out matches inside boilerplate (``Document.boilerplate``: "Also
+        Read" promos, credit lines): they are not the article's own words.
 
     Attributes
     ----------
@@ -219,8 +230,9 @@ class LoadedTermMatcher:
     [('propaganda win', 'propaganda_pr'), ('heroically', 'glorifying')]
     """
 
-    def __init__(self, lexicon=None, extend: bool = False):
+    def __init__(self, lexicon=None, extend: bool = False, skip_boilerplate: bool = True):
         self.lexicon = load_lexicon(lexicon, extend)
+        self.skip_boilerplate = skip_boilerplate
         self.categories = list(dict.fromkeys(self.lexicon["category"]))
         forms = {}
         # Exact terms before generated forms, so an inflection of one term
@@ -287,8 +299,11 @@ class LoadedTermMatcher:
         """Span rows (without ``doc_id``): ``start, end, signal="loaded",
         label=category, text, term``."""
         text = doc.text
+        matches = self.matches(text)
+        if self.skip_boilerplate:
+            matches = _outside_boilerplate(matches, doc)
         return [{"start": s, "end": e, "signal": SIGNAL, "label": category, "text": text[s:e],
-                 "term": term} for s, e, term, category in self.matches(text)]
+                 "term": term} for s, e, term, category in matches]
 
     def measures(self, doc: Document, rows: list[dict]) -> dict:
         """Per-article measures: ``n_loaded``, ``loaded_per_1000w`` and
@@ -296,10 +311,19 @@ class LoadedTermMatcher:
         return _density(doc.n_words, [r["label"] for r in rows], self.categories)
 
 
+def _outside_boilerplate(matches, doc: Document):
+    """``matches`` (tuples starting ``start, end``) not inside a boilerplate span."""
+    if not matches or not doc.boilerplate:
+        return matches
+    spans = [(s, e) for s, e, _ in doc.boilerplate]
+    return [m for m in matches if not any(s <= m[0] and m[1] <= e for s, e in spans)]
+
+
 def _density(n_words: int, labels, categories) -> dict:
     scale = 1000.0 / n_words if n_words else 0.0
-    counts = pd.Series(list(labels), dtype=object).value_counts()
-    out = {"n_loaded": int(counts.sum()), "loaded_per_1000w": counts.sum() * scale}
+    counts = Counter(labels)
+    total = sum(counts.values())
+    out = {"n_loaded": total, "loaded_per_1000w": total * scale}
     for category in categories:
         out[f"loaded_{category}_per_1000w"] = counts.get(category, 0) * scale
     return out
@@ -340,16 +364,17 @@ def loaded_terms(corpus, lexicon=None, extend: bool = False) -> pd.DataFrame:
 
     Examples
     --------
-    >>> loaded_terms("Putin's three-year invasion; the regime's fraternal duty.")[
+    >>> loaded_terms("Putin's three-year invasion; the regime's fraternal duty.\\n"
+    ...              "Also Read: Critics slam the heroic parade")[
     ...     ["text", "category"]].values.tolist()
     [['invasion', 'militarised'], ['regime', 'pejorative'], ['fraternal', 'glorifying']]
     """
     matcher = _matcher(lexicon, extend)
     corpus = as_corpus(corpus)
-    rows = [{"doc_id": doc_id, "start": s, "end": e, "text": text[s:e], "term": term,
-             "category": category}
+    rows = [{"doc_id": doc_id, "start": r["start"], "end": r["end"], "text": r["text"],
+             "term": r["term"], "category": r["label"]}
             for doc_id, text in zip(corpus["doc_id"], corpus["text"])
-            for s, e, term, category in matcher.matches(text)]
+            for r in matcher.spans(Document(text, doc_id))]
     return pd.DataFrame(rows, columns=SPAN_OUTPUT).astype({"start": "int64", "end": "int64"})
 
 
@@ -530,13 +555,14 @@ class LoadedTermDetector(BaseEstimator):
     ...          "The committee met on Tuesday to review the budget."] * 5
     >>> gold = pd.DataFrame({"doc_id": [str(i) for i in range(0, 10, 2)],
     ...                      "start": 14, "end": 37})
-    >>> det = LoadedTermDetector(min_count=1).fit(texts, gold)
+    >>> det = LoadedTermDetector(min_count=1, threshold=0.5, extend_threshold=0.4)
+    >>> det = det.fit(texts, gold)
     >>> det.predict(["A brutal crackdown began."])["text"].tolist()
     ['brutal crackdown']
     """
 
-    def __init__(self, lexicon=None, C: float = 0.1, threshold: float = 0.5,
-                 extend_threshold: float = 0.3, min_count: int = 2, window: int = 2,
+    def __init__(self, lexicon=None, C: float = 0.3, threshold: float = 0.2,
+                 extend_threshold: float = 0.15, min_count: int = 2, window: int = 1,
                  max_words: int = 8):
         self.lexicon = lexicon
         self.C = C
@@ -566,10 +592,16 @@ class LoadedTermDetector(BaseEstimator):
                     j = int(np.searchsorted(ends, e, side="left"))
                 for k in range(max(i, 0), min(j, n - 1) + 1):
                     lex[k] = category
-        breaks = [True] + [bool(re.search(r"[.!?;:]\s|\n", text[ends[k - 1]:starts[k]]))
-                           or "\n" in text[ends[k - 1]:starts[k]] for k in range(1, n)]
+        gaps = [text[ends[k - 1]:starts[k]] for k in range(1, n)]
+        breaks = [True] + [bool(_BREAK.search(gap)) for gap in gaps]
         first_line_end = text.find("\n")
         basic = [_score_features("", w, scores) for w in words]
+        # Sentence context: loaded words cluster, and exclamations carry them.
+        sentence = np.cumsum(breaks) - 1 if n else np.zeros(0, dtype=int)
+        hot = np.array([bool(c) or b.get("absval", 0) >= 0.5 for c, b in zip(lex, basic)])
+        hot_per_sentence = np.bincount(sentence, weights=hot) if n else np.zeros(0)
+        ends_excl = {sentence[k]: True for k, gap in enumerate(gaps) if "!" in gap}
+        quoted = self._quoted(text, starts)
         # How loaded the article is overall shifts every word's odds: articles
         # written to persuade are annotated far more densely than reports.
         lex_rate = sum(1 for c in lex if c) / max(n, 1)
@@ -590,6 +622,12 @@ class LoadedTermDetector(BaseEstimator):
                 f[f"lex={lex[i]}"] = 1.0
             if first_line_end < 0 or starts[i] < first_line_end:
                 f["headline"] = 1.0
+            others = int(hot_per_sentence[sentence[i]] - hot[i])
+            f[f"sent_hot={min(others, 3)}"] = 1.0
+            if ends_excl.get(sentence[i]):
+                f["sent_excl"] = 1.0
+            if quoted[i]:
+                f["quoted"] = 1.0
             for d in range(1, window + 1):
                 for sign, k in (("-", i - d), ("+", i + d)):
                     if not 0 <= k < n or (breaks[i] if sign == "-" and d == 1 else False):
@@ -605,6 +643,18 @@ class LoadedTermDetector(BaseEstimator):
                 f[f"bigram-={words[i - 1]}_{w}"] = 1.0
             feats.append(f)
         return starts, ends, feats, breaks
+
+    @staticmethod
+    def _quoted(text, starts):
+        """Whether each word start lies inside quotation marks (within its line)."""
+        inside, state, marks = [], False, _QUOTE.finditer(text)
+        mark = next(marks, None)
+        for start in starts:
+            while mark is not None and mark.start() < start:
+                state = False if mark.group() in "\n”" else (True if mark.group() == "“" else not state)
+                mark = next(marks, None)
+            inside.append(state)
+        return inside
 
     # -- API --------------------------------------------------------------
     def fit(self, texts, spans):
@@ -702,7 +752,8 @@ class LoadedTermDetector(BaseEstimator):
         ``score`` = its most likely word's probability)."""
         text = doc.text
         return [{"start": s, "end": e, "signal": SIGNAL, "label": "loaded", "text": text[s:e],
-                 "term": text[s:e].lower(), "score": p} for s, e, p in self._spans_of_text(text)]
+                 "term": text[s:e].lower(), "score": p}
+                for s, e, p in _outside_boilerplate(self._spans_of_text(text), doc)]
 
     def measures(self, doc: Document, rows: list[dict]) -> dict:
         """Per-article measures: ``n_loaded`` and ``loaded_per_1000w``."""
@@ -720,6 +771,6 @@ class LoadedTermDetector(BaseEstimator):
         rows = [{"doc_id": doc_id, "start": s, "end": e, "signal": SIGNAL, "label": "loaded",
                  "text": text[s:e], "term": text[s:e].lower(), "score": p}
                 for doc_id, text in zip(corpus["doc_id"], corpus["text"])
-                for s, e, p in self._spans_of_text(text)]
+                for s, e, p in _outside_boilerplate(self._spans_of_text(text), Document(text))]
         columns = ["doc_id", "start", "end", "signal", "label", "text", "term", "score"]
         return pd.DataFrame(rows, columns=columns).astype({"start": "int64", "end": "int64"})
