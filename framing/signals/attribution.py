@@ -99,16 +99,18 @@ def _cue_prefix_start(text, floor, start):
     return pos
 
 
-# Channel phrases that PolNeAR annotates as part of the cue ("said in a
-# statement on Tuesday", "said in a post on social media").
+# Channel phrases that PolNeAR annotates as part of the cue more often than
+# not ("said in a statement", "said in a post on social media"); interviews,
+# speeches and e-mails it mostly leaves outside.
 _CUE_SUFFIX = re.compile(
-    r"\s+(?:in|during|at|on|via)\s+(?:a|an|his|her|their|its|the|one)\s+(?:[\w’'-]+\s+){0,2}?"
-    r"(?:statement|interview|post|tweet|email|e-mail|letter|op-ed|speech|release|memo|"
-    r"message|video|appearance|conference|call|briefing|address|column|essay|report|"
-    r"rally|event|debate|broadcast|podcast|radio\s+\w+|television\s+\w+|town\s+hall)"
+    r"\s+(?:in|on|via)\s+(?:a|an|his|her|their|its|the|one)\s+(?:[\w’'-]+\s+){0,2}?"
+    r"(?:statement|release|post|appearance|message)"
     r"(?:\s+on\s+(?:social\s+media|Twitter|Facebook|Instagram|Telegram|X|its\s+website))?"
     r"|\s+on\s+(?:Twitter|Facebook|Instagram|social\s+media)"
 )
+# A manner adverb right after the verb is part of the cue ("responds
+# enthusiastically:", "said flatly").
+_ADVERB_AFTER = re.compile(r"\s+(?!(?:only|early|reportedly)\b)[a-z]+ly\b(?=\s*[,:.“\"]|\s+that\b)")
 # Time phrases between a cue and its source or content, in neither.
 _TIME = re.compile(
     rf"\s*(?:,\s*)?(?:(?:on\s+)?{_DAY}(?:\s+(?:night|morning|afternoon|evening))?|"
@@ -485,7 +487,7 @@ class AttributionExtractor:
             return self._according_to(doc, quotes, start, end, entry, ss, se)
         # auxiliaries and adverbs before the verb are part of the cue
         cue_start = _cue_prefix_start(text, max(lo, ss), start)
-        suffix = _CUE_SUFFIX.match(text, cue_end, se)
+        suffix = _CUE_SUFFIX.match(text, cue_end, se) or _ADVERB_AFTER.match(text, cue_end, se)
         if suffix:
             cue_end = suffix.end()
         source = content = None
@@ -826,6 +828,7 @@ def _contains_quote(quotes, start, end):
 # adverbial or relative clause belongs to the journalist's narration.
 _CLAUSE_END = re.compile(
     r",\s+(?:but|which|while|who|even|despite|whereas|although|though|as)\b|"
+    r",\s+[a-z]+ing\s|\s[—–-]\s|"
     r"\s+(?:while|after|when|during|despite|because|before|whereas)\s", re.IGNORECASE)
 
 
@@ -980,7 +983,8 @@ def _untangle(text, found):
             gap = text[fs:begin]
             coordinated = inner["cue_start"] > outer["cue_end"] and \
                 re.search(r"(?:[,;:]|\band)\s*$", gap) is not None
-            if (coordinated or inner["score"] > outer["score"]) and gap.strip(" ,;:—–-"):
+            if (coordinated or inner["score"] > outer["score"]) and \
+                    len(gap.strip(" ,;:—–-").split()) >= (1 if coordinated else 3):
                 s, e = _trim(text, fs, begin, " ,;:—–-")
                 if text[s:e].endswith(" and"):
                     e -= 4
