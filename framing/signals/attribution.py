@@ -472,6 +472,13 @@ class AttributionExtractor:
                 found.append(att)
                 last_cue_end = att["cue_end"]
         found = _untangle(text, found)
+        seen_sources = set()
+        for att in found:  # univocal: a shared subject is the first cue's source only
+            span = (att["source_start"], att["source_end"])
+            if span in seen_sources and span[0] >= 0:
+                att["source_start"] = att["source_end"] = -1
+                att["source_text"] = ""
+            seen_sources.add(span)
         _attach_quotations(doc, quotes, found)
         _resolve_pronouns(doc, found)
         for n, att in enumerate(found):
@@ -522,7 +529,9 @@ class AttributionExtractor:
             return self._row(text, source, (cue_start, cue_end), fragments, kind, lemma, verb_class)
         # subject before the cue; a noun cue has only a possessive source
         # ("Trump's criticism of", "his statement")
-        source = _source_before(text, max(lo, ss), cue_start)
+        participle = text[start:end].endswith("ing") and \
+            text[max(lo, ss):cue_start].rstrip().endswith(",")
+        source = _source_before(text, max(lo, ss) if not participle else ss, cue_start, participle)
         if pos == "noun" and source is not None:
             owner = re.search(r"(?:^|\s)([\w.’'-]+(?:[’']s?)|his|her|their|its)\s*$",
                               text[source[0]:cue_start])
@@ -877,28 +886,50 @@ _TIME_WORDS = frozenset(
 _RELATIVE = frozenset("who which whose".split())
 
 
-def _source_before(text, floor, cue_start):
+_PREPOSITIONS = frozenset("by in of for after before while about with without on upon from as".split())
+_CLAUSE_SUBJECT = re.compile(
+    r"\s*(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col)\.\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*"
+    r"(?=\s+[a-z])|\s*(?:he|she|they|we|I)\b", re.IGNORECASE)
+
+
+def _source_before(text, floor, cue_start, participle=False):
     """The subject noun phrase that ends at ``cue_start``, scanning left to
     the nearest clause boundary; ``None`` when there is none. An appositive
     ("Thomas Coan, her attorney, said") is kept with its head; a relative
-    clause ("Bamberg, who is 28, said") is not."""
+    clause ("Bamberg, who is 28, said") is not. A participle or a verb after
+    a preposition ("..., saying", "by saying") takes the name or pronoun
+    that opens its clause ("Gowdy did not ..., saying")."""
     seg = text[floor:cue_start].rstrip()
+    words_before = seg.split()
+    if participle or (words_before and words_before[-1].lower() in _PREPOSITIONS):
+        m = _CLAUSE_SUBJECT.match(text, floor, cue_start)
+        if m is None or not m.group().strip() or m.group().strip()[0].islower() and \
+                m.group().strip().lower() not in _PRONOUNS:
+            return None
+        return _trim(text, *m.span())
     if seg.endswith(","):  # "Bamberg, who is 28, said": look behind the comma
         seg = seg[:-1]
     cue_start = floor + len(seg)
     cut = max(seg.rfind(c) for c in ",;:()—–“”\"[]\n")
     start = floor + cut + 1 if cut >= 0 else floor
     words = list(_WORD.finditer(text, start, cue_start))
-    # the clause begins after the last complementiser or conjunction
+    # the clause begins after the last complementiser or conjunction; a
+    # relative pronoun is the source itself ("women who remember")
+    opened = False
     for k in range(len(words) - 1, -1, -1):
-        if words[k].group().lower() in _CLAUSE_OPENERS:
+        w = words[k].group().lower()
+        if w in _RELATIVE and k > 0:
+            words = words[k:k + 1]
+            break
+        if w in _CLAUSE_OPENERS:
             words = words[k + 1:]
+            opened = True
             break
     # a time phrase or adverb between subject and verb is in neither
     while words and (words[-1].group().lower().strip(".") in _TIME_WORDS or
                      (words[-1].group().lower().endswith("ly") and len(words) > 1)):
         words = words[:-1]
-    if cut >= 0 and seg[cut] == "," and words:
+    if cut >= 0 and seg[cut] == "," and words and not opened:
         head = _comma_head(text, floor, floor + cut)
         first = words[0].group()
         if head is not None and first.lower() not in _PRONOUNS - _RELATIVE:
