@@ -35,7 +35,7 @@ import pandas as pd
 
 from framing.datasets import find_data_dir, read_polnear
 from framing.evaluate import cohen_kappa
-from framing.signals.sources import SOURCE_TYPES, SourceTyper, WireDetector, source_types
+from framing.signals.sources import SOURCE_TYPES, WireDetector, source_types
 
 VALIDATION = Path(__file__).resolve().parents[1] / "validation"
 
