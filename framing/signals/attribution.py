@@ -805,8 +805,9 @@ def _quote_ending_before(quotes, text, cue_start, floor):
     for qs, qe in reversed(quotes):
         if qe > cue_start:
             continue
-        if qe <= floor and text[qe:floor + 1].strip():
-            return None
+        if qe <= floor and (text[qe:floor + 1].strip() or
+                            not re.search(r"[,?!—–-][”\"’']+$", text[qs:qe])):
+            return None  # a quotation in an earlier sentence, unless it ends in ",” or ?”
         gap = text[qe:cue_start]
         if "\n" in gap or "." in gap.replace("Mr.", "").replace("Mrs.", "").replace("Ms.", "").replace("Dr.", ""):
             return None
@@ -848,9 +849,11 @@ def _clause(text, start, end, cut=True):
     if cut:
         semicolon = text.find(";", start, end)
         end = semicolon if semicolon > start else end
-        m = _CLAUSE_END.search(text, start + 1, end)
-        if m is not None and not _QUOTE_MARK.search(text, start, m.start()):
-            end = m.start()
+        for m in _CLAUSE_END.finditer(text, start + 1, end):
+            if len(text[start:m.start()].split()) >= 4:  # "that after the attacks, ..." goes on
+                if not _QUOTE_MARK.search(text, start, m.start()):
+                    end = m.start()
+                break
     s, e = _trim(text, start, end, " ,:")
     while e > s and text[e - 1] in ".,;:!?—–-" and text[e - 1] not in "!?":
         e -= 1
