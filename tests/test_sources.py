@@ -69,6 +69,9 @@ def test_credit_forms(detector, text, agency, position):
     "She told AFP the vote was close.",
     "A photo showed the mayor. (AP Photo/Jane Roe)",
     "The AP count shows the mayor ahead.",
+    "© AFP The mayor greets supporters at the rally",
+    "© AP Photo / Jane Roe",
+    "Jane Roe contributed to this report.",
 ])
 def test_mentions_are_not_credits(detector, text):
     assert detector.credits(BODY + text + "\n\n" + BODY) == []
