@@ -518,14 +518,11 @@ class AttributionExtractor:
             tail_from = source[1] if source and source[0] >= cue_end else cue_end
             tail = re.match(r"\s*[,:]\s*", text[tail_from:se])
             if tail:
+                # the quotation goes on after the cue; any other tail ("...,
+                # adding that ...") is a clause of its own
                 nxt = _quote_starting_at(quotes, tail_from + tail.end())
                 if nxt is not None:
                     fragments.append(nxt)
-                elif tail_from + tail.end() < se:
-                    rest = _clause(text, tail_from + tail.end(), min(se, hi))
-                    if rest:
-                        fragments.append(rest)
-                        kind = "mixed"
             return self._row(text, source, (cue_start, cue_end), fragments, kind, lemma, verb_class)
         # subject before the cue; a noun cue has only a possessive source
         # ("Trump's criticism of", "his statement")
@@ -892,7 +889,7 @@ _RELATIVE = frozenset("who which whose".split())
 _PREPOSITIONS = frozenset("by in of for after before while about with without on upon from as".split())
 _CLAUSE_SUBJECT = re.compile(
     r"\s*(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col)\.\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*"
-    r"(?=\s+[a-z])|\s*(?:he|she|they|we|I)\b", re.IGNORECASE)
+    r"(?=\s+[a-z])|\s*(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)\b")
 
 
 def _source_before(text, floor, cue_start, participle=False):
