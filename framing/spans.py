@@ -100,10 +100,18 @@ def read_spans(path) -> pd.DataFrame:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        return pd.read_csv(path, dtype={"doc_id": str, "signal": str, "label": str, "text": str},
-                           keep_default_na=False)
-    if suffix in (".jsonl", ".ndjson"):
-        return pd.read_json(path, lines=True, dtype={"doc_id": str, "label": str, "text": str})
-    if suffix in (".parquet", ".pq"):
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    elif suffix in (".jsonl", ".ndjson"):
+        frame = pd.read_json(path, lines=True, dtype=False)
+    elif suffix in (".parquet", ".pq"):
         return pd.read_parquet(path)
-    raise ValueError(f"{path}: span tables are .csv, .jsonl or .parquet")
+    else:
+        raise ValueError(f"{path}: span tables are .csv, .jsonl or .parquet")
+    for column in frame.columns:
+        if column in ("start", "end"):
+            frame[column] = frame[column].astype("int64")
+        elif column == "attribution_id":
+            frame[column] = pd.to_numeric(frame[column].replace("", None), errors="coerce").astype("Int64")
+        elif column in ("doc_id", "signal", "label", "text") or frame[column].dtype == object:
+            frame[column] = frame[column].fillna("").astype(str)
+    return frame

@@ -1,0 +1,52 @@
+import subprocess
+import sys
+
+import pandas as pd
+
+from framing.cli import main
+from framing.spans import check_spans, read_spans
+from framing.corpus import load_corpus
+
+
+def test_spans_command_writes_the_span_table(tmp_path, capsys):
+    assert main(["spans", "corpus", "-o", str(tmp_path / "spans.csv"), "--quiet"]) == 0
+    spans = read_spans(tmp_path / "spans.csv")
+    assert list(spans.columns[:6]) == ["doc_id", "start", "end", "signal", "label", "text"]
+    check_spans(spans, load_corpus("corpus"))
+    assert {"cue", "source", "content", "loaded", "wire", "boilerplate"} <= set(spans["signal"])
+
+
+def test_articles_command_and_formats(tmp_path):
+    for suffix in (".csv", ".jsonl", ".parquet"):
+        assert main(["articles", "corpus", "-o", str(tmp_path / f"a{suffix}"), "--quiet"]) == 0
+    table = pd.read_parquet(tmp_path / "a.parquet")
+    assert table["doc_id"].tolist() == ["000_f76838407aa520a6"]
+    assert table["headline"].iloc[0].startswith("Putin praises")
+    assert "n_attributions" in table.columns
+
+
+def test_signals_option(tmp_path):
+    main(["spans", "corpus", "-o", str(tmp_path / "s.csv"), "--signals", "sentence,wire", "--quiet"])
+    assert set(read_spans(tmp_path / "s.csv")["signal"]) == {"sentence", "wire"}
+
+
+def test_run_command_writes_everything(tmp_path, capsys):
+    assert main(["run", "corpus", "-o", str(tmp_path / "out")]) == 0
+    for name in ("spans.csv", "articles.csv", "load_report.csv", "report.html"):
+        assert (tmp_path / "out" / name).exists()
+    assert "report.html" in capsys.readouterr().err
+
+
+def test_bad_input_is_reported_on_stderr_and_strict_fails(tmp_path, capsys):
+    (tmp_path / "c.csv").write_text("id,text\n1,Kim said so.\n2,\n", encoding="utf-8")
+    assert main(["spans", str(tmp_path / "c.csv"), "-o", str(tmp_path / "s.csv"), "--quiet"]) == 0
+    assert "line 3: empty text" in capsys.readouterr().err
+    assert main(["spans", str(tmp_path / "c.csv"), "-o", str(tmp_path / "s.csv"), "--strict"]) == 2
+    assert "error" in capsys.readouterr().err
+    assert main(["spans", str(tmp_path / "missing"), "-o", str(tmp_path / "s.csv")]) == 2
+    assert main(["spans", "corpus", "-o", str(tmp_path / "s.xlsx")]) == 2
+
+
+def test_console_script_is_installed():
+    result = subprocess.run([sys.executable, "-m", "framing.cli", "--help"], capture_output=True, text=True)
+    assert result.returncode == 0 and "spans" in result.stdout
