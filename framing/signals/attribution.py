@@ -354,6 +354,9 @@ class AttributionExtractor:
             feats["sentence_initial"] = 1.0
         if se - end < 3:
             feats["sentence_final"] = 1.0
+        if text[se - 1] not in ".!?…\"”’')":  # a headline or subheading
+            feats["headline"] = 1.0
+            feats[f"headline+class={verb_class}"] = 1.0
         return feats
 
     def _score(self, feats):
