@@ -513,9 +513,13 @@ class AttributionExtractor:
             else:
                 source = _source_after(text, cue_end, se)
                 rest = text[source[1]:se] if source else ""
-                if re.match(r",\s", rest) and not _QUOTE_MARK.search(rest) and ":" not in rest:
+                if re.match(r",\s+(?!\d)", rest) and not _QUOTE_MARK.search(rest) and \
+                        ":" not in rest:
                     # "..., said Jaime Harrison, chair of the party." keeps the appositive
-                    source = (source[0], _clause(text, source[0], se)[1])
+                    # but not a relative clause after it
+                    end = _clause(text, source[0], se)[1]
+                    rel = re.search(r"\s+(?:who|which|whose)\s", text[source[0]:end])
+                    source = (source[0], source[0] + rel.start() if rel else end)
             fragments.append((qs, qe))
             kind = "direct"
             tail_from = source[1] if source and source[0] >= cue_end else cue_end
@@ -838,7 +842,8 @@ def _contains_quote(quotes, start, end):
 # adverbial or relative clause belongs to the journalist's narration.
 _CLAUSE_END = re.compile(
     r",\s+(?:but|which|while|who|even|despite|whereas|although|though|as)\b|"
-    r",\s+[a-z]+ing\s|\s[—–-]\s|"
+    r",\s+[a-z]+ing\s|\s[—–-]\s|\s+but\s|\s+and\s+(?:also\s+|then\s+)?[a-z]+ed\s|"
+    rf"\s+(?:on\s+)?{_DAY}(?:\s+(?:night|morning|afternoon|evening))?(?=[\s,.;]*$|,)|"
     r"\s+(?:while|after|when|during|despite|because|before|whereas)\s", re.IGNORECASE)
 
 
@@ -895,6 +900,12 @@ _CLAUSE_SUBJECT = re.compile(
     r"(?=\s+[a-z])|\s*(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)\b")
 
 
+_LEADING_ADVERBIAL = re.compile(
+    r"\s*(?:(?:But|And|So|Yet|Still|Here|There|Now|Then|Instead|Meanwhile|However|Also|"
+    r"Later|Earlier|Again)\b,?\s*|(?:In|On|At|After|Before|During|Since|With|For|By|From)\s+"
+    r"[^,]{1,60},\s*)+")
+
+
 def _source_before(text, floor, cue_start, participle=False):
     """The subject noun phrase that ends at ``cue_start``, scanning left to
     the nearest clause boundary; ``None`` when there is none. An appositive
@@ -905,7 +916,8 @@ def _source_before(text, floor, cue_start, participle=False):
     seg = text[floor:cue_start].rstrip()
     words_before = seg.split()
     if participle or (words_before and words_before[-1].lower() in _PREPOSITIONS):
-        m = _CLAUSE_SUBJECT.match(text, floor, cue_start)
+        lead = _LEADING_ADVERBIAL.match(text, floor, cue_start)
+        m = _CLAUSE_SUBJECT.match(text, lead.end() if lead else floor, cue_start)
         if m is None or not m.group().strip() or m.group().strip()[0].islower() and \
                 m.group().strip().lower() not in _PRONOUNS:
             return None
@@ -922,7 +934,8 @@ def _source_before(text, floor, cue_start, participle=False):
     for k in range(len(words) - 1, -1, -1):
         w = words[k].group().lower()
         if w in _RELATIVE and k > 0:
-            words = words[k:k + 1]
+            # "women who remember": the pronoun; "a pledge which he made": its subject
+            words = words[k + 1:] if k + 1 < len(words) else words[k:]
             break
         if w in _CLAUSE_OPENERS:
             words = words[k + 1:]
@@ -951,6 +964,9 @@ def _source_before(text, floor, cue_start, participle=False):
     return (s, e) if e > s else None
 
 
+_NAME_JOINERS = frozenset("of the and for de van von al bin da di du la le".split())
+
+
 def _comma_head(text, floor, comma):
     """The capitalised name phrase that ends at ``comma`` and opens its
     clause (sentence start, or after a quotation/colon), or ``None``."""
@@ -961,6 +977,8 @@ def _comma_head(text, floor, comma):
         return None
     s, e = _trim(text, start, comma)
     words = text[s:e].split()
+    if any(not w[:1].isupper() and w not in _NAME_JOINERS for w in words):
+        return None
     if not words or len(words) > 8 or not words[0][:1].isupper() or \
             words[0].lower() in _CLAUSE_OPENERS or words[0].lower() in (
                 "in", "on", "at", "after", "before", "during", "for", "with", "asked", "still",
