@@ -4,7 +4,10 @@ Three approaches, scored with :func:`framing.evaluate.score_spans` (overlap
 and exact match) on articles never used for fitting:
 
 - ``lexicon``: the default loaded-term lexicon (no fitting; scored fold by
-  fold all the same so the figures are comparable);
+  fold all the same so the figures are comparable), and ``lexicon_ll`` the
+  same without the ``pejorative`` and ``glorifying`` categories (the PTC
+  codes pejorative labels as ``Name_Calling,Labeling``, and its articles
+  hardly glorify);
 - ``detector``: :class:`framing.signals.loaded.LoadedTermDetector` trained on
   the other folds;
 - ``bag_of_words``: the baseline the issue cites: every word whose share of
@@ -37,6 +40,7 @@ from framing.evaluate import score_spans
 from framing.signals.loaded import LoadedTermDetector, loaded_terms
 
 LABEL = "Loaded_Language"
+NOT_LOADED_LANGUAGE = ("pejorative", "glorifying")
 NAME_CALLING = "Name_Calling,Labeling"
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 
@@ -88,7 +92,7 @@ def main(argv=None):
     results = []
     lexicon_pred = loaded_terms(articles)
     folds = GroupKFold(n_splits=args.folds).split(articles, groups=articles["doc_id"])
-    held = {"lexicon": [], "detector": [], "bag_of_words": []}
+    held = {"lexicon": [], "lexicon_ll": [], "detector": [], "bag_of_words": []}
     train_scores = []
     for k, (train_idx, test_idx) in enumerate(folds):
         started = time.perf_counter()
@@ -97,8 +101,10 @@ def main(argv=None):
         test_gold = gold[gold["doc_id"].isin(test["doc_id"])]
         detector = LoadedTermDetector().fit(train, train_gold)
         vocabulary = bag_of_words_fit(train, train_gold, args.bow_rate)
+        in_test = lexicon_pred[lexicon_pred["doc_id"].isin(test["doc_id"])]
         fold_preds = {
-            "lexicon": lexicon_pred[lexicon_pred["doc_id"].isin(test["doc_id"])],
+            "lexicon": in_test,
+            "lexicon_ll": in_test[~in_test["category"].isin(NOT_LOADED_LANGUAGE)],
             "detector": detector.predict(test),
             "bag_of_words": bag_of_words_predict(test, vocabulary),
         }
