@@ -68,6 +68,11 @@ _CLAUSE_OPENERS = frozenset(
     "that and but because while as when if although though since after before where so "
     "than whereas unless until once whether yet or nor then".split())
 # Verbs that take an addressee before their content ("told reporters that").
+# Verbs whose subject is part of what is held, not who holds it: "X seems",
+# and in the passive "X is expected / seen / considered".
+_RAISING = frozenset("seem appear".split())
+_PASSIVE_RAISING = frozenset(
+    "expect see view consider regard deem know think believe say report rumor".split())
 _ADDRESSEE_VERBS = frozenset("tell assure remind inform warn urge ask brief promise".split())
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 # Auxiliaries and adverbs PolNeAR puts inside the cue ("has long said").
@@ -560,6 +565,13 @@ class AttributionExtractor:
             fragments = [content]
             return self._row(text, source, (cue_start, cue_end), fragments, "indirect", lemma,
                              verb_class)
+        if source is not None and (lemma in _RAISING or passive and lemma in _PASSIVE_RAISING):
+            # "The field appeared poised to narrow", "Many Democrats are expected to
+            # follow": the subject is what is held, by nobody named
+            rest = _clause(text, after, se)
+            fragments = [source] + ([rest] if rest else [])
+            return self._row(text, None, (cue_start, cue_end), fragments, "indirect", lemma,
+                             verb_class)
         if lemma in _ADDRESSEE_VERBS:
             addressee = _ADDRESSEE.match(text, after, se)
             if addressee:
@@ -894,6 +906,9 @@ _TIME_WORDS = frozenset(
 _RELATIVE = frozenset("who which whose".split())
 
 
+_NOT_A_SOURCE = frozenset(
+    "and or but the a an of to in on at by for with including also even just only this that "
+    "after before while as".split())
 _PREPOSITIONS = frozenset("by in of for after before while about with without on upon from as".split())
 _CLAUSE_SUBJECT = re.compile(
     r"\s*(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col)\.\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*"
@@ -919,7 +934,8 @@ def _source_before(text, floor, cue_start, participle=False):
         lead = _LEADING_ADVERBIAL.match(text, floor, cue_start)
         m = _CLAUSE_SUBJECT.match(text, lead.end() if lead else floor, cue_start)
         if m is None or not m.group().strip() or m.group().strip()[0].islower() and \
-                m.group().strip().lower() not in _PRONOUNS:
+                m.group().strip().lower() not in _PRONOUNS or \
+                m.group().split()[0].lower() in _NOT_A_SOURCE | _CLAUSE_OPENERS:
             return None
         return _trim(text, *m.span())
     if seg.endswith(","):  # "Bamberg, who is 28, said": look behind the comma
@@ -933,7 +949,7 @@ def _source_before(text, floor, cue_start, participle=False):
     opened = False
     for k in range(len(words) - 1, -1, -1):
         w = words[k].group().lower()
-        if w in _RELATIVE and k > 0:
+        if w in _RELATIVE and (k > 0 or k + 1 < len(words)):
             # "women who remember": the pronoun; "a pledge which he made": its subject
             words = words[k + 1:] if k + 1 < len(words) else words[k:]
             break
@@ -959,6 +975,8 @@ def _source_before(text, floor, cue_start, participle=False):
     if first in ("when", "where", "how", "why", "what", "it's", "there", "here"):
         return None
     if words[-1].group().lower() == "to":  # "... to discuss": an infinitive has no subject here
+        return None
+    if len(words) == 1 and words[0].group().lower() in _NOT_A_SOURCE:
         return None
     s, e = _trim(text, words[0].start(), words[-1].end(), " .'’-")
     return (s, e) if e > s else None
