@@ -266,6 +266,11 @@ def test_dataframe_functions():
     attributions = pd.DataFrame([{"doc_id": "b", **a} for a in ATTRIBUTIONS])
     typed = source_types(attributions, corpus)
     assert typed["source_type"].tolist() == ["official", "anonymous"]
+    doubled = pd.concat([attributions, attributions])   # repeated index labels
+    assert source_types(doubled, corpus)["source_type"].tolist() == ["official", "anonymous"] * 2
+    spans = pd.DataFrame({"doc_id": ["b", "b"], "start": [0, 0], "end": [11, 3],
+                          "signal": ["source", "cue"], "label": ["name", "neutral"]})
+    assert source_types(spans, corpus)["label"].tolist() == ["official", "neutral"]
     table = source_reliance(corpus, attributions={"b": [dict(a) for a in ATTRIBUTIONS]})
     assert table["wire_agency"].tolist() == ["AP", "agencies"]
     assert table.loc[1, "n_attributions"] == 2

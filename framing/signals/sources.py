@@ -917,26 +917,33 @@ def source_types(attributions_df: pd.DataFrame, corpus, typer=None) -> pd.DataFr
 
     typer = typer or _default().typer
     frame = attributions_df.copy()
-    texts = dict(zip(*as_corpus(corpus)[["doc_id", "text"]].T.values))
+    articles = as_corpus(corpus)
+    texts = dict(zip(articles["doc_id"], articles["text"]))
     is_span_table = "source_start" not in frame.columns
     start_col, end_col = ("start", "end") if is_span_table else ("source_start", "source_end")
-    mask = (frame["signal"] == "source") if is_span_table and "signal" in frame else \
-        frame[start_col].notna() & frame[end_col].notna() & (frame[start_col] >= 0)
+    if is_span_table and "signal" in frame:
+        mask = (frame["signal"] == "source").to_numpy()
+    else:
+        mask = (frame[start_col].notna() & frame[end_col].notna()
+                & (frame[start_col].fillna(-1) >= 0)).to_numpy()
     columns = {"source_type": "", "resolved_text": "", "resolved_start": -1, "resolved_end": -1}
-    for name, default in columns.items():
-        frame[name] = default
-    for doc_id, group in frame[mask].groupby("doc_id", sort=False):
+    values = {name: [default] * len(frame) for name, default in columns.items()}
+    if not is_span_table:
+        values["source_type"] = ["unknown"] * len(frame)
+    # Positions, not index labels: the caller's index may repeat (concatenated tables).
+    chosen = frame.iloc[mask.nonzero()[0]].assign(_position=mask.nonzero()[0])
+    for doc_id, group in chosen.groupby("doc_id", sort=False):
         doc = Document(texts[doc_id], doc_id)
         spans = list(zip(group[start_col].astype(int), group[end_col].astype(int)))
         hints = list(group["resolved_source"]) if "resolved_source" in group else None
-        typed = typer.type_sources(doc, spans, hints)
-        for name in columns:
-            frame.loc[group.index, name] = [t[name] for t in typed]
-    frame.loc[~mask, "source_type"] = "" if is_span_table else "unknown"
-    if is_span_table and "label" in frame:
-        frame.loc[mask, "label"] = frame.loc[mask, "source_type"]
-    elif is_span_table:
-        frame["label"] = frame["source_type"]
+        for position, typed in zip(group["_position"], typer.type_sources(doc, spans, hints)):
+            for name in columns:
+                values[name][position] = typed[name]
+    for name, column in values.items():
+        frame[name] = column
+    if is_span_table:
+        labels = frame["label"] if "label" in frame else pd.Series("", index=frame.index)
+        frame["label"] = labels.where(~mask, frame["source_type"])
     return frame
 
 
