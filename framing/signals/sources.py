@@ -229,9 +229,10 @@ class SourceTyper:
     _TRAILING_NAME = re.compile(r"(?:\b(?:the|The)\s+)?(?:[A-Z][\w.&'’-]*\s+)*[A-Z][\w.&'’-]*$")
     _DOTTED = re.compile(r"\b(?:[A-Z]\.){2,}")
     _AUTHOR = frozenset({"i", "me", "my", "myself"})
+
     def __init__(self, lexicon="source_types", pronouns="pronouns", person_nouns="person_nouns",
                  outlets="media_outlets", agencies="agencies", non_names="non_names"):
-        self._STOP_CAPS = frozenset(load_lexicon(non_names)["word"])
+        self._non_names = frozenset(load_lexicon(non_names)["word"])
         self._typed = {}  # (mention, title before, apposition after) -> type
         self._by_cues = {}
         self._names = {}
@@ -344,8 +345,8 @@ class SourceTyper:
             if len(self._names) > 100_000:
                 self._names.clear()
             self._names[text] = [w for w in self._WORD.findall(self._masked(text))
-                                 if w[:1].isupper() and w.rstrip(".’'s") not in self._STOP_CAPS
-                                 and w.rstrip(".") not in self._STOP_CAPS]
+                                 if w[:1].isupper() and w.rstrip(".’'s") not in self._non_names
+                                 and w.rstrip(".") not in self._non_names]
         return self._names[text]
 
     def head(self, mention):
@@ -469,7 +470,7 @@ class SourceTyper:
         window = doc.text[lo:start]
         for match in reversed(list(self._NAME_RUN.finditer(window))):
             words = match.group().split()
-            if all(w.rstrip(".") in self._STOP_CAPS for w in words):
+            if all(w.rstrip(".") in self._non_names for w in words):
                 continue
             s, e = lo + match.start(), lo + match.end()
             if sentence_initial and doc.sentences and doc.sentences[doc.sentence_of(s)][0] != s:
@@ -478,7 +479,7 @@ class SourceTyper:
                 continue  # a common word capitalised at a sentence start ("First, ...")
             if any(bs <= s < be for bs, be, _ in doc.boilerplate):
                 continue
-            named = " ".join(w for w in words if w.rstrip(".") not in self._STOP_CAPS)
+            named = " ".join(w for w in words if w.rstrip(".") not in self._non_names)
             if self.stands_for_government(named):
                 continue  # "Both Russia and ..." names a state, not a person
             before, after = self._sentence_context(doc, s, e)
