@@ -335,6 +335,10 @@ class AttributionExtractor:
         feats[f"class+prev={verb_class}|{pk}"] = 1.0
         feats[f"class+next={verb_class}|{nk}"] = 1.0
         feats[f"position={min(len(before), 6)}"] = 1.0
+        nxt2 = _shape(after[1]) if len(after) > 1 else "</s>"
+        feats[f"next2={nxt2}"] = 1.0
+        feats[f"prev2+prev={_kind(prev2)}|{pk}"] = 1.0
+        feats[f"lemma+next2={lemma}|{_kind(nxt2)}"] = 1.0
         if after and after[0].lower().strip(",") == "that" or len(after) > 1 and after[1] == "that":
             feats["that_after"] = 1.0
         k = start
