@@ -1,8 +1,12 @@
 """Draw the PolNeAR `train` Source spans that are hand-coded for source type.
 
-Writes ``validation/source_sample.csv`` with ``doc_id, start, end`` only (no
-article text: the corpus is not ours to redistribute). The draw is seeded, so
-re-running it reproduces the committed sample.
+Writes ``validation/source_sample.csv`` (220 spans, seed 2026: the
+development sample, coded by two coders and used while writing the typer's
+rules) and ``validation/source_sample_heldout.csv`` (150 further spans, seed
+2027, none in the first sample: coded after the rules were frozen, so the
+typer's accuracy on it is a blind figure). Both hold ``doc_id, start, end``
+only (no article text: the corpus is not ours to redistribute). The draws
+are seeded, so re-running this script reproduces the committed samples.
 
 Usage: python validation/make_source_sample.py [DATA_DIR]
 """
@@ -11,8 +15,7 @@ import re
 import sys
 from pathlib import Path
 
-SEED = 2026
-SIZE = 220
+SAMPLES = (("source_sample.csv", 2026, 220), ("source_sample_heldout.csv", 2027, 150))
 
 
 def source_spans(ann_dir):
@@ -32,13 +35,17 @@ def source_spans(ann_dir):
 
 def main(data_dir):
     spans = list(source_spans(Path(data_dir) / "polnear" / "train" / "attributions"))
-    sample = sorted(random.Random(SEED).sample(spans, SIZE))
-    out = Path(__file__).with_name("source_sample.csv")
-    with out.open("w", encoding="utf-8", newline="") as f:
-        f.write("doc_id,start,end\n")
-        for doc_id, start, end in sample:
-            f.write(f"{doc_id},{start},{end}\n")
-    print(f"{len(sample)} of {len(spans)} Source spans -> {out}")
+    taken = set()
+    for name, seed, size in SAMPLES:
+        pool = [s for s in spans if s not in taken]
+        sample = sorted(random.Random(seed).sample(pool, size))
+        taken.update(sample)
+        out = Path(__file__).with_name(name)
+        with out.open("w", encoding="utf-8", newline="") as f:
+            f.write("doc_id,start,end\n")
+            for doc_id, start, end in sample:
+                f.write(f"{doc_id},{start},{end}\n")
+        print(f"{len(sample)} of {len(pool)} Source spans -> {out}")
 
 
 if __name__ == "__main__":
