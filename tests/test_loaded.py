@@ -163,6 +163,12 @@ def test_detector_fits_and_predicts_spans():
     gold_out = gold[gold["doc_id"].astype(int) >= 32]
     scores = score_spans(pred.assign(signal="x"), gold_out.assign(signal="x"), by=())
     assert scores["f1"].iloc[0] == 1.0
+    # gold spans that take in the article "a" teach the model that "a" is inside,
+    # but predicted spans never begin or end with a function word
+    with_article = gold.assign(start=gold["start"] - 2)
+    assert texts[0][with_article["start"][0]:with_article["end"][0]] == "a shameful"
+    trimmed = clone(detector).fit(texts[:32], with_article.iloc[:32]).predict(held_out)
+    assert trimmed["text"].isin(LOADED).all() and len(trimmed) == 8
     probabilities = detector.word_probabilities(texts[35])
     assert probabilities.sort_values("probability")["text"].iloc[-1] in LOADED
 

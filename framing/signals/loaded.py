@@ -485,6 +485,11 @@ def _evaluative_scores():
     return scores
 
 
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset:
+    return frozenset(lexicons.load_lexicon("function_words")["word"])
+
+
 def _score_features(prefix: str, word: str, scores: dict) -> dict:
     valence, subjectivity, polarity = scores.get(word, (None, None, None))
     out = {}
@@ -518,7 +523,8 @@ class LoadedTermDetector(BaseEstimator):
     gold spans, gives each word a probability; a predicted span is a run of
     adjacent words (no sentence end or line break between) with probability
     at least ``extend_threshold`` that holds one word at or above
-    ``threshold``. Nothing is stored per training article: only the
+    ``threshold``, less any function words at its edges
+    (``lexicons/function_words.csv``). Nothing is stored per training article: only the
     vectoriser's vocabulary and the model's weights, and words seen in fewer
     than ``min_count`` training articles are dropped, so the model cannot
     memorise spans of one article.
@@ -726,6 +732,8 @@ class LoadedTermDetector(BaseEstimator):
         if not feats:
             return []
         proba = self.model_.predict_proba(self.vectorizer_.transform(feats))[:, 1]
+        words = [text[s:e].lower() for s, e in zip(starts, ends)]
+        function_words = _function_words()
         out, n, i = [], len(proba), 0
         while i < n:
             if proba[i] < self.extend_threshold:
@@ -742,18 +750,23 @@ class LoadedTermDetector(BaseEstimator):
                         a += 1
                     else:
                         b -= 1
-                out.append((starts[a], ends[b], float(proba[a:b + 1].max())))
+                while a < b and words[a] in function_words:
+                    a += 1
+                while b > a and words[b] in function_words:
+                    b -= 1
+                if words[a] not in function_words:
+                    out.append((starts[a], ends[b], float(proba[a:b + 1].max())))
             i = j + 1
         return out
 
     def spans(self, doc: Document) -> list[dict]:
         """Predicted span rows for one document (``signal="loaded"``,
-        ``label="loaded"``, plus ``term`` = the span text lower-cased and
-        ``score`` = its most likely word's probability)."""
+        ``label="loaded"``, plus ``term`` = the span text lower-cased), the
+        shape :class:`LoadedTermMatcher` gives, so the pipeline takes either."""
         text = doc.text
         return [{"start": s, "end": e, "signal": SIGNAL, "label": "loaded", "text": text[s:e],
-                 "term": text[s:e].lower(), "score": p}
-                for s, e, p in _outside_boilerplate(self._spans_of_text(text), doc)]
+                 "term": text[s:e].lower()}
+                for s, e, _ in _outside_boilerplate(self._spans_of_text(text), doc)]
 
     def measures(self, doc: Document, rows: list[dict]) -> dict:
         """Per-article measures: ``n_loaded`` and ``loaded_per_1000w``."""
