@@ -829,6 +829,9 @@ def _quote_ending_before(quotes, text, cue_start, floor):
                             not re.search(r"[,?!—–-][”\"’']+$", text[qs:qe])):
             return None  # a quotation in an earlier sentence, unless it ends in ",” or ?”
         gap = text[qe:cue_start]
+        first = gap.split(None, 1)[0].lower() if gap.split() else ""
+        if first in _CLAUSE_OPENERS or first in _NOT_A_SOURCE:
+            return None  # “...” and said: the quotation belongs to what went before
         if "\n" in gap or "." in gap.replace("Mr.", "").replace("Mrs.", "").replace("Ms.", "").replace("Dr.", ""):
             return None
         if len(gap.split()) <= 25 and not re.search(r"[;:“”\"]|''", gap):
@@ -1057,7 +1060,9 @@ def _untangle(text, found):
             gap = text[fs:begin]
             coordinated = inner["cue_start"] > outer["cue_end"] and \
                 re.search(r"(?:[,;:]|\band)\s*$", gap) is not None
-            if (coordinated or inner["score"] > outer["score"]) and \
+            if outer["content_end"] <= outer["cue_start"] and inner["cue_end"] <= outer["cue_start"]:
+                dropped.add(j)  # "A said B, CNN reported": the trailing report holds it all
+            elif (coordinated or inner["score"] > outer["score"]) and \
                     len(gap.strip(" ,;:—–-").split()) >= (1 if coordinated else 3):
                 s, e = _trim(text, fs, begin, " ,;:—–-")
                 if text[s:e].endswith(" and"):
