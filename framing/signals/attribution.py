@@ -430,7 +430,8 @@ class AttributionExtractor:
             ss, se = sentences[s_idx]
             if end > se:
                 continue
-            if text[start].isupper() and start != ss and not _sentence_initial(text, ss, start):
+            if text[start].isupper() and start != ss and not _sentence_initial(text, ss, start) \
+                    and not _title_case(text, ss, se):
                 continue  # a name ("Hope Hicks", "Will"), not a verb
             yield start, end, form, self.features(text, start, end, form, (ss, se), quote_ends,
                                                   quote_starts)
@@ -813,6 +814,13 @@ def _inside(blocked, start, end):
         if start < e and end <= e and s < start:
             return True
     return False
+
+
+def _title_case(text, ss, se):
+    """Whether a sentence is a title-case headline ("Trump Slams Clinton Over
+    Emails"), where capitals do not mark names."""
+    words = [w for w in text[ss:se].split() if len(w) > 3 and w[0].isalpha()]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _sentence_initial(text, ss, start):
