@@ -4,6 +4,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from framing.corpus import load_corpus
 from framing.datasets import find_data_dir, read_polnear
@@ -83,6 +85,21 @@ def test_unbalanced_quotation_marks_never_raise(ex, text):
     doc = Document(text)
     for row in ex.spans(doc):
         assert row["text"] == text[row["start"]:row["end"]]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(["Kim", "said", "told", "according to", "that", ",", ".", ":",
+                                 "\"", "“", "”", "‘", "’", "''", "\n", "\n\n", " ", "he",
+                                 "the talks", "failed", "We", "win", "—"]), max_size=40))
+def test_any_mix_of_marks_and_cues_gives_valid_spans(ex, pieces):
+    text = " ".join(pieces)
+    doc = Document(text)
+    atts = ex.extract(doc)
+    for row in ex.spans(doc, atts):
+        assert 0 <= row["start"] < row["end"] <= len(text)
+        assert row["text"] == text[row["start"]:row["end"]]
+    for att in atts:
+        assert (att["source_start"] < 0) == (att["source_text"] == "")
 
 
 def test_unbalanced_quote_best_effort(ex):
