@@ -2,8 +2,9 @@
 
 The lemma, forms and verb class of each entry are curated by hand (see the
 file's header); this script only recounts, on PolNeAR ``train`` (never
-``dev``), how often each form is annotated as (part of) a cue when it occurs
-outside quotations and boilerplate, and writes that rate to ``train_rates``
+``dev``), how often each form is annotated as (part of) a cue when it is a
+cue candidate (outside quotations and boilerplate, not a capitalised name:
+:meth:`AttributionExtractor.scored_candidates`), and writes that rate to ``train_rates``
 (Laplace-smoothed towards 0.5). It also lists frequent ``train`` cue words
 that the lexicon lacks, for a human to classify and add.
 
@@ -20,7 +21,7 @@ import re
 import framing
 from framing.datasets import find_data_dir, read_polnear
 from framing.lexicons import lexicon_path, load_lexicon, read_provenance
-from framing.signals.attribution import AttributionExtractor, _inside
+from framing.signals.attribution import AttributionExtractor
 from framing.text import Document
 
 
@@ -39,13 +40,8 @@ def main(argv=None):
     extractor = AttributionExtractor(table.assign(train_rates=""))
     hits, seen = collections.Counter(), collections.Counter()
     for doc_id, text in zip(articles["doc_id"], articles["text"]):
-        doc = Document(text, doc_id)
-        quotes = extractor.quotations(text, doc.paragraphs)
-        blocked = sorted([*quotes, *((s, e) for s, e, _ in doc.boilerplate)])
         gold_here = cue_spans.get(doc_id, [])
-        for start, end, form in extractor.candidates(text):
-            if _inside(blocked, start, end):
-                continue
+        for start, end, form, _ in extractor.scored_candidates(Document(text, doc_id)):
             seen[form] += 1
             if any(s < end and start < e for s, e in gold_here):
                 hits[form] += 1

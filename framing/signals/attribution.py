@@ -16,18 +16,25 @@ learned from its ``train`` compartment:
   ``source_text == ""``;
 - the content is the quotation with its marks, or the reported clause
   (with its "that", without the sentence's final period). A content that a
-  cue interrupts ("“A,” he said, “B.”") or that runs over several
-  paragraphs is one attribution whose content has several *fragments*;
-  ``content_start/end`` give its hull and ``content_fragments`` the pieces,
-  which are what :meth:`AttributionExtractor.spans` emits, as PolNeAR does.
+  cue interrupts ("“A,” he said, “B.”"), that goes on in the following
+  quoted sentences, or that runs over several paragraphs is one
+  attribution whose content has several *fragments*: ``content_fragments``
+  lists them, ``content_start/end`` give their hull and ``content_text``
+  joins them with " […] "; :meth:`AttributionExtractor.spans` emits one
+  ``content`` row per fragment, as PolNeAR annotates them.
 
 Cues are found by the reporting-verb lexicon (``lexicons/reporting_verbs.csv``)
-and kept or dropped by a score: the rate at which the verb form is a cue in
-PolNeAR ``train`` (outside quotations), adjusted by its context (a following
-"that", quotation or colon, a quotation just before, a subject pronoun or
-name just before, a determiner that makes it a noun, an infinitive "to").
+and kept or dropped by a logistic model (``lexicons/attribution_cue_model.csv``,
+fitted on PolNeAR ``train`` by ``scripts/train_cue_model.py``) over cheap
+features: the rate at which the verb form is a cue in PolNeAR ``train``
+(outside quotations), its lemma and class, the words around it, adjacent
+quotation marks, colons and "that"; ``cue_score`` is the model's log-odds.
 Words inside a quotation are never cues: PolNeAR, like most attribution
-schemes, annotates the outer attribution only.
+schemes, annotates the outer attribution only, and where two attributions
+nest the more certain cue (or a trailing "..., X reported") keeps the
+words. Pronoun sources keep the pronoun as their span; ``resolved_source``
+names the nearest preceding source that fits (or the one name in the
+sentence before), empty when none is clear.
 
 Quotation marks are paired per paragraph, straight and curly alike; an
 unclosed quotation runs to the end of its paragraph and continues into the
@@ -53,11 +60,10 @@ from ..text import Document
 ATTRIBUTION_COLUMNS = (
     "attribution_id", "source_start", "source_end", "source_text", "cue_start", "cue_end",
     "cue_text", "cue_lemma", "verb_class", "content_start", "content_end", "content_text",
-    "kind", "resolved_source",
+    "kind", "resolved_source", "cue_score",
 )
 
 _OPEN = "“‘«"
-_CLOSE = "”’»"
 _QUOTE_CHARS = "\"“”«»'`"
 _QUOTE_MARK = re.compile(r"''|``|[\"“”«»‘]")
 _PRONOUNS = frozenset("he she they it we i you who which".split())
@@ -128,14 +134,12 @@ _ADDRESSEE = re.compile(
     r"|\s+(?:him|her|them|me|us|you|reporters|journalists|voters|supporters|"
     r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\b")
 _WORD = re.compile(r"[\w’'.-]+")
-_ALPHA = re.compile(r"[A-Za-z]+")
 #: Joins the fragments of a content interrupted by its cue or by paragraphs.
 _FRAGMENT_JOIN = " […] "
 _SOURCE_AFTER = re.compile(
     r"\s*((?:(?:the|a|an|his|her|their|its|former|then|Mr\.|Mrs\.|Ms\.|Dr\.|Sen\.|Rep\.|Gov\.)\s+)*"
     r"(?:[\w’'.-]+)(?:\s+(?!(?:that|and|but|as|in|on|at|to|who|which|when|while|because|after)\b)"
     r"[\w’'.-]+){0,7})")
-_SENTENCE_END = re.compile(r"[\s.!?;:,]+$")
 
 
 def _logit(p):
@@ -481,7 +485,7 @@ class AttributionExtractor:
             lo = cues[i - 1][1] if i and cues[i - 1][3] == s_idx else ss
             att = self._build(doc, quotes, start, end, entry, ss, se, lo)
             if att is not None:
-                att["score"] = score
+                att["cue_score"] = score
                 found.append(att)
                 last_cue_end = att["cue_end"]
         found = _untangle(text, found)
@@ -807,15 +811,6 @@ def _single_close(text, i, limit):
         j += 1
 
 
-def _inside(blocked, start, end):
-    for s, e in blocked:
-        if s > start:
-            return False
-        if start < e and end <= e and s < start:
-            return True
-    return False
-
-
 def _title_case(text, ss, se):
     """Whether a sentence is a title-case headline ("Trump Slams Clinton Over
     Emails"), where capitals do not mark names."""
@@ -1070,14 +1065,14 @@ def _untangle(text, found):
                 re.search(r"(?:[,;:]|\band)\s*$", gap) is not None
             if outer["content_end"] <= outer["cue_start"] and inner["cue_end"] <= outer["cue_start"]:
                 dropped.add(j)  # "A said B, CNN reported": the trailing report holds it all
-            elif (coordinated or inner["score"] > outer["score"]) and \
+            elif (coordinated or inner["cue_score"] > outer["cue_score"]) and \
                     len(gap.strip(" ,;:—–-").split()) >= (1 if coordinated else 3):
                 s, e = _trim(text, fs, begin, " ,;:—–-")
                 if text[s:e].endswith(" and"):
                     e -= 4
                 outer["content_fragments"] = frags[:hit] + [(s, e)]
                 _refresh_content(text, outer)
-            elif inner["score"] > outer["score"] and not gap.strip(" ,;:—–-"):
+            elif inner["cue_score"] > outer["cue_score"] and not gap.strip(" ,;:—–-"):
                 dropped.add(i)
             else:
                 dropped.add(j)
