@@ -96,9 +96,14 @@ def read_coding(path):
     return frame[["doc_id", "start", "end", "label"]]
 
 
-def evaluate_types(data, typer=None):
-    """Typer labels for the sample, joined to whatever codings exist."""
-    sample = pd.read_csv(VALIDATION / "source_sample.csv", dtype={"doc_id": str})
+def evaluate_types(data, typer=None, sample="source_sample.csv", coders=("a", "b")):
+    """Typer labels for a coded sample, joined to whatever codings exist.
+
+    ``source_sample.csv`` (coders a and b) was used while writing the rules;
+    ``source_sample_heldout.csv`` (coder ``heldout``) was drawn and coded
+    after they were frozen, so the typer's accuracy on it is the blind figure.
+    """
+    sample = pd.read_csv(VALIDATION / sample, dtype={"doc_id": str})
     articles, gold = read_polnear(data / "polnear", compartment="train")
     docs = set(sample["doc_id"])
     sources = gold[(gold["signal"] == "source") & gold["doc_id"].isin(docs)]
@@ -106,7 +111,7 @@ def evaluate_types(data, typer=None):
     typed = typed.drop_duplicates(["doc_id", "start", "end"])
     out = sample.merge(typed[["doc_id", "start", "end", "source_type", "resolved_text", "text"]],
                        on=["doc_id", "start", "end"], how="left")
-    for coder in ("a", "b"):
+    for coder in coders:
         path = VALIDATION / f"source_coding_{coder}.csv"
         if path.exists():
             coding = read_coding(path).rename(columns={"label": f"coder_{coder}"})
@@ -120,9 +125,8 @@ def confusion(gold, pred):
                        rownames=["coder"], colnames=["typer"], dropna=False)
 
 
-def type_report(out):
+def type_report(out, pairs=(("typer", "coder_a"), ("typer", "coder_b"), ("coder_a", "coder_b"))):
     lines = []
-    pairs = [("typer", "coder_a"), ("typer", "coder_b"), ("coder_a", "coder_b")]
     out = out.rename(columns={"source_type": "typer"})
     for x, y in pairs:
         if x not in out or y not in out:
@@ -135,7 +139,7 @@ def type_report(out):
         acc = (both[x] == both[y]).mean()
         lines.append(f"{x} vs {y}: n={len(both)} accuracy={acc:.3f} "
                      f"kappa={cohen_kappa(list(both[x]), list(both[y])):.3f}")
-    for coder in ("coder_a", "coder_b"):
+    for coder in sorted({c for pair in pairs for c in pair if c.startswith("coder_")}):
         if coder in out:
             both = out[out[coder].notna()]
             lines.append(f"\nconfusion, rows = {coder}, columns = typer:")
@@ -169,9 +173,15 @@ def main(argv=None):
             print("no validation/source_sample.csv: source typing not scored")
             return
         out = evaluate_types(data)
-        print("\n== source typing on the hand-coded PolNeAR train sample")
+        print("\n== source typing on the development sample (220 PolNeAR train sources; "
+              "the rules were revised after seeing coder A's labels)")
         print(f"typer label counts: {out['source_type'].value_counts().to_dict()}")
         print("\n".join(type_report(out)))
+        if (VALIDATION / "source_coding_heldout.csv").exists():
+            held = evaluate_types(data, sample="source_sample_heldout.csv", coders=("heldout",))
+            print("\n== source typing on the held-out sample (150 further sources, coded after "
+                  "the rules were frozen: the blind figure)")
+            print("\n".join(type_report(held, pairs=(("typer", "coder_heldout"),))))
 
 
 if __name__ == "__main__":

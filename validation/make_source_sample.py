@@ -1,10 +1,16 @@
 """Draw the PolNeAR `train` Source spans that are hand-coded for source type.
 
-Writes ``validation/source_sample.csv`` (220 spans, seed 2026: the
-development sample, coded by two coders and used while writing the typer's
-rules) and ``validation/source_sample_heldout.csv`` (150 further spans, seed
-2027, none in the first sample: coded after the rules were frozen, so the
-typer's accuracy on it is a blind figure). Both hold ``doc_id, start, end``
+Writes three disjoint samples:
+
+- ``source_sample.csv`` (220 spans, seed 2026): the development sample,
+  coded by two coders (A, B) and used while writing the typer's rules;
+- ``source_sample_heldout.csv`` (150 spans, seed 2027): coded after the first
+  rules were frozen and scored blind once (accuracy 0.727); its errors then
+  guided a second round of rule revisions, so it is development data now;
+- ``source_sample_test.csv`` (150 spans, seed 2028): coded independently and
+  never looked at while writing rules: the final, blind test.
+
+All hold ``doc_id, start, end``
 only (no article text: the corpus is not ours to redistribute). The draws
 are seeded, so re-running this script reproduces the committed samples.
 
@@ -15,7 +21,8 @@ import re
 import sys
 from pathlib import Path
 
-SAMPLES = (("source_sample.csv", 2026, 220), ("source_sample_heldout.csv", 2027, 150))
+SAMPLES = (("source_sample.csv", 2026, 220), ("source_sample_heldout.csv", 2027, 150),
+           ("source_sample_test.csv", 2028, 150))
 
 
 def source_spans(ann_dir):
