@@ -57,7 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _loaded_detector(folder, quiet):
     from .datasets import read_ptc
-    from .signals.loaded import LoadedTermDetector
+    from .signals.loaded_detector import LoadedTermDetector
 
     articles, gold = read_ptc(folder, techniques=["Loaded_Language"])
     if not quiet:

@@ -150,7 +150,6 @@ def _records_from_table(path, sep, id_column, text_column, report, strict):
     if text_col is None:
         raise CorpusError(f"{path}: missing column: no text column among {list(header)}; "
                           f"pass text_column=")
-    text_index = header.index(text_col)
     id_index = header.index(id_col) if id_col else None
 
     def generate():

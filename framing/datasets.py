@@ -153,11 +153,11 @@ def read_polnear(root=None, compartment: str = "train", annotator: str = "first"
         chosen.setdefault(doc_id, [])
         chosen[doc_id].append((who, ann))
     rows = []
-    for doc_id, annotations in chosen.items():
+    for doc_id, annotation_files in chosen.items():
         text = texts.get(doc_id)
         if text is None:
-            raise ValueError(f"PolNeAR annotation {annotations[0][1]} has no text file")
-        for who, ann in annotations:
+            raise ValueError(f"PolNeAR annotation {annotation_files[0][1]} has no text file")
+        for who, ann in annotation_files:
             for row in parse_brat(ann):
                 if row["type"] == "Attribution":  # the event trigger repeats the cue
                     continue

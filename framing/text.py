@@ -20,13 +20,9 @@ from bisect import bisect_right
 from functools import cached_property, lru_cache
 
 import pandas as pd
-from nltk.tokenize import RegexpTokenizer
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
-
 from .lexicons import load_lexicon
 
 TOKEN_PATTERN = r"(?:[A-Za-z]\.){2,}|\w+(?:[-'’]\w+)*|[^\w\s]"
-_TOKENIZER = RegexpTokenizer(TOKEN_PATTERN)
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 _LINE = re.compile(r"[^\n]+")
 _BLOCK = re.compile(r"\S(?:.|\n(?!\s*\n))*")
@@ -125,8 +121,19 @@ def sentence_spans(text: str, method: str = "rules") -> list[tuple[int, int]]:
     return spans
 
 
+# nltk is imported on first use: importing it loads nltk.classify, which
+# imports scikit-learn, and the signal pass needs neither.
+@lru_cache(maxsize=None)
+def _tokenizer():
+    from nltk.tokenize import RegexpTokenizer
+
+    return RegexpTokenizer(TOKEN_PATTERN)
+
+
 @lru_cache(maxsize=None)
 def _punkt():
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
     never_end, may_end = _abbreviations()
     params = PunktParameters()
     params.abbrev_types = set(never_end | may_end)
@@ -142,7 +149,7 @@ def token_spans(text: str) -> list[tuple[int, int]]:
     >>> [t[s:e] for s, e in token_spans(t)]
     ["Kim's", 'U.S.', 'trip', ',', 'well-planned', '.']
     """
-    return list(_TOKENIZER.span_tokenize(text))
+    return list(_tokenizer().span_tokenize(text))
 
 
 def word_count(text: str) -> int:
