@@ -134,6 +134,7 @@ _ADDRESSEE = re.compile(
     r"|\s+(?:him|her|them|me|us|you|reporters|journalists|voters|supporters|"
     r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\b")
 _WORD = re.compile(r"[\w’'.-]+")
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 #: Joins the fragments of a content interrupted by its cue or by paragraphs.
 _FRAGMENT_JOIN = " […] "
 _SOURCE_AFTER = re.compile(
@@ -172,7 +173,7 @@ def _compile(lexicon_key, lexicon):
         else:
             multi.setdefault(words[0], []).append(form)
     first_words = re.compile(r"(?<![A-Za-z])(?:" + _trie_pattern(set(single) | {f.split()[0] for f in entries}) +
-                             r")(?![A-Za-z])", re.IGNORECASE)
+                             r")(?![A-Za-z])")
     multi = {first: re.compile("|".join(r"\s+".join(map(re.escape, f.split()))
                                         for f in sorted(forms, key=len, reverse=True))
                                + r"(?![\w’'-])", re.IGNORECASE)
@@ -388,11 +389,16 @@ class AttributionExtractor:
         single, multi = self._single, self._multi
         found = []
         last_end = 0
-        for m in self._first_words.finditer(text):
+        # matching lower-cased text is faster than a case-insensitive pattern;
+        # the rare characters whose lower case is longer fall back to ASCII
+        lowered = text.lower()
+        if len(lowered) != len(text):
+            lowered = text.translate(_ASCII_LOWER)
+        for m in self._first_words.finditer(lowered):
             start = m.start()
             if start < last_end:
                 continue
-            word = m.group().lower()
+            word = m.group()
             pattern = multi.get(word)
             if pattern is not None:
                 full = pattern.match(text, start)
@@ -400,8 +406,10 @@ class AttributionExtractor:
                     found.append((start, full.end(), " ".join(full.group().lower().split())))
                     last_end = full.end()
                     continue
-            if word in single and not (m.end() < len(text) and text[m.end()] in "-’'"
-                                       and text[m.end() + 1:m.end() + 2].isalpha()):
+            in_compound = (m.end() < len(text) and text[m.end()] in "-’'" and
+                           text[m.end() + 1:m.end() + 2].isalpha()) or \
+                (start > 1 and text[start - 1] == "-" and text[start - 2].isalpha())
+            if word in single and not in_compound:  # not "well-known", "than-expected"
                 found.append((start, m.end(), word))
         return found
 
