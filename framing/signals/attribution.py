@@ -924,6 +924,7 @@ _TIME_WORDS = frozenset(
 _RELATIVE = frozenset("who which whose".split())
 
 
+_SHORT_PAREN = re.compile(r"\([^()]{1,25}\)")
 _NOT_A_SOURCE = frozenset(
     "and or but the a an of to in on at by for with including also even just only this that "
     "after before while as".split())
@@ -959,7 +960,9 @@ def _source_before(text, floor, cue_start, participle=False):
     if seg.endswith(","):  # "Bamberg, who is 28, said": look behind the comma
         seg = seg[:-1]
     cue_start = floor + len(seg)
-    cut = max(seg.rfind(c) for c in ",;:()—–“”\"[]\n")
+    # a short parenthesis belongs to the name: "Sen. Ted Cruz (R-Tex.) said"
+    plain = _SHORT_PAREN.sub(lambda m: "x" * len(m.group()), seg)
+    cut = max(plain.rfind(c) for c in ",;:()—–“”\"[]\n")
     start = floor + cut + 1 if cut >= 0 else floor
     words = list(_WORD.finditer(text, start, cue_start))
     # the clause begins after the last complementiser or conjunction; a
@@ -997,6 +1000,8 @@ def _source_before(text, floor, cue_start, participle=False):
     if len(words) == 1 and words[0].group().lower() in _NOT_A_SOURCE:
         return None
     s, e = _trim(text, words[0].start(), words[-1].end(), " .'’-")
+    if text[s:e].count("(") > text[s:e].count(")"):
+        e = text.find(")", e) + 1
     return (s, e) if e > s else None
 
 
