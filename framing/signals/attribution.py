@@ -924,6 +924,7 @@ _TIME_WORDS = frozenset(
 _RELATIVE = frozenset("who which whose".split())
 
 
+_AUXILIARIES = frozenset("is was are were has have had will would did does do can could".split())
 _SHORT_PAREN = re.compile(r"\([^()]{1,25}\)")
 _NOT_A_SOURCE = frozenset(
     "and or but the a an of to in on at by for with including also even just only this that "
@@ -999,6 +1000,8 @@ def _source_before(text, floor, cue_start, participle=False):
         return None
     if len(words) == 1 and words[0].group().lower() in _NOT_A_SOURCE:
         return None
+    if any(w.group().lower() in _AUXILIARIES for w in words[1:]) and not opened:
+        return None  # the scan ran into another clause: "Some have been poring over data"
     s, e = _trim(text, words[0].start(), words[-1].end(), " .'’-")
     if text[s:e].count("(") > text[s:e].count(")"):
         e = text.find(")", e) + 1
