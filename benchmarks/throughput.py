@@ -115,7 +115,7 @@ def main(argv=None):
         tmp = Path(tmp)
         n = args.parallel_size
         path = tmp / f"corpus-{n}.parquet"
-        corpus_of(texts, n).to_parquet(path)
+        corpus_of(texts, n).to_parquet(path, row_group_size=1000)
         one, _ = run_cli(path, tmp / "spans1.csv", 1)
         two, _ = run_cli(path, tmp / "spans2.csv", 2)
         same = (tmp / "spans1.csv").read_bytes() == (tmp / "spans2.csv").read_bytes()
@@ -129,7 +129,7 @@ def main(argv=None):
             for n in args.sizes:
                 path = tmp / f"corpus-{n}.parquet"
                 if not path.exists():
-                    corpus_of(texts, n).to_parquet(path)
+                    corpus_of(texts, n).to_parquet(path, row_group_size=1000)
                 seconds, mb = run_cli(path, tmp / "spans-mem.csv", 1)
                 figures["memory_mb"][n] = round(mb)
                 print(f"{n:>9} {mb:>12.0f} {seconds:>8.1f}")

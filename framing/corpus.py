@@ -210,6 +210,9 @@ def _records_from_jsonl(path, id_column, text_column, report, strict):
 
 
 def _records_from_parquet(path, id_column, text_column, report, strict, batch_size=1000):
+    """Parquet is read batch by batch, but Arrow decodes a whole row group at a
+    time: memory grows with the file's row-group size, so write large corpora
+    with e.g. ``to_parquet(..., row_group_size=10_000)``."""
     import pyarrow.parquet as pq
 
     parquet = pq.ParquetFile(path)
