@@ -27,6 +27,9 @@ from __future__ import annotations
 
 import math
 import re
+import re._constants as _sre
+import re._parser as _sre_parse
+from bisect import bisect_left
 from collections import Counter
 from functools import lru_cache
 
@@ -45,6 +48,12 @@ CREDIT_POSITIONS = ("dateline", "byline", "tail", "copyright", "contributed", "s
 _CUE_TYPES = SOURCE_TYPES[1:10]  # typed by cue words, after anonymity
 _PERSONAL_TYPES = frozenset({"named_person", "official", "political", "expert", "military",
                              "citizen", "anonymous", "media"})
+#: Bound of the per-process memos of pure functions of short strings: source
+#: mentions and their parts recur within and across articles, so typing one
+#: costs a dictionary look-up after the first time; the bound keeps memory
+#: flat on endless streams.
+_MEMO_SIZE = 1 << 16
+_POSSESSIVE = re.compile(r"['’]s?$")
 
 
 def _longest_first(pattern):
@@ -88,14 +97,80 @@ def _alternation(patterns, guard=""):
 _NAME_GUARD = r"(?=[A-Z]|[Tt]he\s|dpa\b)"
 
 
+def _first_chars(items):
+    """``(chars, nullable)``: the characters a match of parsed regex ``items``
+    can start with, and whether it can be empty; ``chars`` is None when they
+    cannot be listed (wildcards, categories, case folding)."""
+    chars = set()
+    for op, av in items:
+        if op is _sre.LITERAL:
+            return chars | {chr(av)}, False
+        if op is _sre.IN:
+            for member, value in av:
+                if member is _sre.LITERAL:
+                    chars.add(chr(value))
+                elif member is _sre.RANGE and value[1] - value[0] < 256:
+                    chars.update(map(chr, range(value[0], value[1] + 1)))
+                else:
+                    return None, False
+            return chars, False
+        if op is _sre.SUBPATTERN:
+            if av[1] & _sre.SRE_FLAG_IGNORECASE:
+                return None, False
+            alternatives = [av[-1]]
+        elif op is _sre.BRANCH:
+            alternatives = av[1]
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
+            alternatives = [av[2]]
+        elif op in (_sre.ASSERT, _sre.ASSERT_NOT, _sre.AT):
+            continue  # zero-width: consumes nothing
+        else:
+            return None, False
+        nullable = False
+        for alternative in alternatives:
+            first, empty = _first_chars(alternative)
+            if first is None:
+                return None, False
+            chars |= first
+            nullable = nullable or empty
+        if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] == 0:
+            nullable = True
+        if not nullable:
+            return chars, False
+    return chars, True
+
+
 class _NameFinder:
-    """Find canonical names (agencies, outlets) in text with one compiled regex."""
+    """Find canonical names (agencies, outlets) in text with one compiled regex.
+
+    In a whole article the alternation of a hundred-odd names, tried at every
+    position, is the cost; so long texts are searched in two steps with the
+    same result: a scan for the positions where a name can start (its first
+    character, at a word start), then at each of them only the names that can
+    start with that character, in the alternation's own order.
+    """
+
+    #: Texts at least this long take the two-step search.
+    long_text = 400
 
     def __init__(self, names, patterns, guard=""):
         self.names = list(names)
         self.patterns = [re.compile(p) for p in patterns]
         self.regex = re.compile(_alternation(patterns, guard))
         self._cache = {}
+        self._dispatch = {}
+        firsts = {p: _first_chars(parsed) if not parsed.state.flags & _sre.SRE_FLAG_IGNORECASE
+                  else (None, False) for p, parsed in ((p, _sre_parse.parse(p)) for p in patterns if p)}
+        if all(chars is not None and not nullable for chars, nullable in firsts.values()):
+            starts = set().union(*(chars for chars, _ in firsts.values()))
+            for char in starts:
+                self._dispatch[char] = re.compile(
+                    _alternation([p for p in patterns if p and char in firsts[p][0]], guard))
+            # One character, then the word-start check: a character-class
+            # start lets the regex engine skip the other positions in C.
+            self._starts = re.compile(
+                "[" + "".join(re.escape(c) for c in sorted(starts)) + r"](?<![\w-].)")
+        self._find_short = lru_cache(maxsize=_MEMO_SIZE)(self._find_short)
 
     def name_of(self, matched):
         """The canonical name whose pattern matches the whole string (first listed wins)."""
@@ -106,6 +181,35 @@ class _NameFinder:
 
     def find(self, text):
         """``[(start, end, name), ...]`` of every name in ``text``."""
+        if len(text) < self.long_text or not self._dispatch:
+            return self._find_short(text)
+        return self.find_with_starts(text)[0]
+
+    def find_with_starts(self, text):
+        """:meth:`find`, and the sorted offsets where a name could start (None
+        when the two-step search is off); see :meth:`starts_within`."""
+        if not self._dispatch:
+            return self._find_short(text), None
+        starts = [m.start() for m in self._starts.finditer(text)]
+        found, end, dispatch = [], 0, self._dispatch
+        for at in starts:
+            if at < end:
+                continue  # inside the previous name, as finditer would skip it
+            match = dispatch[text[at]].match(text, at)
+            if match:
+                found.append((at, match.end(), self.name_of(match.group())))
+                end = match.end()
+        return found, starts
+
+    def starts_within(self, text, starts, lo, hi):
+        """The offsets of ``starts`` in ``[lo, hi)`` where a name matches in
+        ``text[:hi]`` (overlapping names included): the only places a regex
+        that opens with this finder's alternation can match there."""
+        dispatch = self._dispatch
+        return [at for at in starts[bisect_left(starts, lo):bisect_left(starts, hi)]
+                if dispatch[text[at]].match(text, at, hi)]
+
+    def _find_short(self, text):  # memoised: mentions and matched credits recur
         return [(m.start(), m.end(), self.name_of(m.group())) for m in self.regex.finditer(text)]
 
     def first(self, text, default=""):
@@ -229,13 +333,12 @@ class SourceTyper:
     _TRAILING_NAME = re.compile(r"(?:\b(?:the|The)\s+)?(?:[A-Z][\w.&'’-]*\s+)*[A-Z][\w.&'’-]*$")
     _DOTTED = re.compile(r"\b(?:[A-Z]\.){2,}")
     _AUTHOR = frozenset({"i", "me", "my", "myself"})
+    _POSSESSIVE_S = re.compile(r"['’]s$")
 
     def __init__(self, lexicon="source_types", pronouns="pronouns", person_nouns="person_nouns",
                  outlets="media_outlets", agencies="agencies", non_names="non_names"):
         self._non_names = frozenset(load_lexicon(non_names)["word"])
         self._typed = {}  # (mention, title before, apposition after) -> type
-        self._by_cues = {}
-        self._names = {}
         table = load_lexicon(lexicon)
         self.cues = {}  # (type, scope) -> [(compiled regex, lower_only)]
         for row in table.itertuples(index=False):
@@ -245,6 +348,16 @@ class SourceTyper:
             else:
                 regex = re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w-])", re.IGNORECASE)
             self.cues.setdefault((row.type, row.scope), []).append((regex, row.case == "lower"))
+        # One alternation of all the cues of a (type, scope): it matches
+        # somewhere exactly when one of them does, so a single failed search
+        # rules the whole group out (the common case) before each cue's own
+        # case rule is checked.
+        self._any_cue = {key: re.compile("|".join(f"(?:{r.pattern})" for r, _ in rules), re.IGNORECASE)
+                         for key, rules in self.cues.items()}
+        # Pure functions of short strings, memoised per typer (see _MEMO_SIZE).
+        for name in ("_cue", "_typed_by_cues", "_typed_by_head_noun", "_typed_part", "name_tokens",
+                     "head", "pronoun_kind", "stands_for_government", "_mention_facts"):
+            setattr(self, name, lru_cache(maxsize=_MEMO_SIZE)(getattr(self, name)))
         pron = load_lexicon(pronouns)
         self.pronouns = dict(zip(pron["pronoun"], pron["refers"]))
         self.person_nouns = frozenset(load_lexicon(person_nouns)["noun"])
@@ -256,9 +369,14 @@ class SourceTyper:
             list(outlet_table["pattern"]) + list(agency_table["pattern"]), guard=_NAME_GUARD)
 
     # -- single mentions ------------------------------------------------------
+    def _cues_in(self, kind, scope, text):
+        """The cues of ``(kind, scope)``, or none when none of them matches in ``text``."""
+        group = self._any_cue.get((kind, scope))
+        return self.cues[kind, scope] if group is not None and group.search(text) else ()
+
     def _cue(self, kind, scope, text):
-        """First match of a cue of ``kind`` in ``text`` honouring the case rule."""
-        for regex, lower_only in self.cues.get((kind, scope), ()):
+        """Whether a cue of ``kind`` matches in ``text``, honouring the case rule."""
+        for regex, lower_only in self._cues_in(kind, scope, text):
             for match in regex.finditer(text):
                 if lower_only and match.group()[:1].isupper():
                     if match.start() != len(text) - len(text.lstrip()):
@@ -266,25 +384,19 @@ class SourceTyper:
                     following = self._WORD.match(text, match.end() + 1)
                     if following and following.group()[:1].isupper():
                         continue
-                return match
-        return None
+                return True
+        return False
 
     def _is_media(self, text):
-        return bool(self.media_names.find(text)) or self._cue("media", "mention", text) is not None
+        return bool(self.media_names.find(text)) or self._cue("media", "mention", text)
 
     def _typed_by_cues(self, text):
-        if text not in self._by_cues:
-            if len(self._by_cues) > 100_000:
-                self._by_cues.clear()
-            self._by_cues[text] = self._first_cue_type(text)
-        return self._by_cues[text]
-
-    def _first_cue_type(self, text):
+        """The first type in precedence order with a cue in ``text``."""
         for kind in _CUE_TYPES:
             if kind == "media":
                 if self._is_media(text):
                     return kind
-            elif self._cue(kind, "mention", text) is not None:
+            elif self._cue(kind, "mention", text):
                 return kind
         return None
 
@@ -292,7 +404,7 @@ class SourceTyper:
         """The type of the longest cue that ends the phrase: its head noun
         decides ("Democratic voters" are citizens, "campaign officials"
         political staff, "the police union" an organisation)."""
-        phrase = re.sub(r"['’]s?$", "", phrase.rstrip(" ,.;:"))
+        phrase = _POSSESSIVE.sub("", phrase.rstrip(" ,.;:"))
         end = len(phrase)
         if not end:
             return None
@@ -301,7 +413,7 @@ class SourceTyper:
             starts = []
             if kind == "media":
                 starts = [s for s, e, _ in self.media_names.find(phrase) if e == end]
-            for regex, _ in self.cues.get((kind, "mention"), ()):
+            for regex, _ in self._cues_in(kind, "mention", phrase):
                 starts += [m.start() for m in regex.finditer(phrase) if m.end() == end
                            and self._cue(kind, "mention", phrase[m.start():])]
             if starts and min(starts) < best_start:  # longer wins; ties keep precedence
@@ -330,10 +442,10 @@ class SourceTyper:
         """``text`` with every cue and media name blanked out (names remain)."""
         chars = list(text)
         spans = [(s, e) for s, e, _ in self.media_names.find(text)]
-        for (kind, scope), rules in self.cues.items():
+        for kind, scope in self.cues:
             if scope != "mention":
                 continue
-            for regex, _ in rules:
+            for regex, _ in self._cues_in(kind, scope, text):
                 spans.extend(m.span() for m in regex.finditer(text))
         for s, e in spans:
             chars[s:e] = " " * (e - s)
@@ -341,13 +453,9 @@ class SourceTyper:
 
     def name_tokens(self, text):
         """Capitalised tokens of ``text`` that no cue explains: a personal name's words."""
-        if text not in self._names:
-            if len(self._names) > 100_000:
-                self._names.clear()
-            self._names[text] = [w for w in self._WORD.findall(self._masked(text))
-                                 if w[:1].isupper() and w.rstrip(".’'s") not in self._non_names
-                                 and w.rstrip(".") not in self._non_names]
-        return self._names[text]
+        return [w for w in self._WORD.findall(self._masked(text))
+                if w[:1].isupper() and w.rstrip(".’'s") not in self._non_names
+                and w.rstrip(".") not in self._non_names]
 
     def head(self, mention):
         """The head phrase of a mention: up to the first comma, clause or preposition."""
@@ -357,7 +465,7 @@ class SourceTyper:
     def pronoun_kind(self, mention):
         """The anaphor class of ``mention`` (``person``, ``group``, ...) or ``None``."""
         key = mention.strip().lower().rstrip(".,")
-        key = re.sub(r"['’]s$", "", key)
+        key = self._POSSESSIVE_S.sub("", key)
         return self.pronouns.get(key)
 
     def premodifier(self, before):
@@ -410,7 +518,7 @@ class SourceTyper:
         mention = self._DOTTED.sub(lambda m: m.group().replace(".", ""), mention.strip())
         if not mention or self.pronoun_kind(mention):
             return "unknown"
-        if self._cue("anonymous", "after", after[:160]) is not None:
+        if self._cue("anonymous", "after", after[:160]):
             return "anonymous"
         key = (mention, self.premodifier(before), self.apposition(after))
         if key not in self._typed:
@@ -421,7 +529,7 @@ class SourceTyper:
 
     def _type_in_context(self, mention, left, right):
         whole = " ".join(p for p in (left, mention, right) if p)
-        if self._cue("anonymous", "mention", whole) is not None:
+        if self._cue("anonymous", "mention", whole):
             return "anonymous"
         if self.stands_for_government(mention):
             return "official"
@@ -432,7 +540,7 @@ class SourceTyper:
             if kind:
                 return kind
         for kind in SOURCE_TYPES:
-            if self._cue(kind, "fallback", whole) is not None:
+            if self._cue(kind, "fallback", whole):
                 return kind
         names = self.name_tokens(head)
         if names:
@@ -451,17 +559,22 @@ class SourceTyper:
     def _describe(self, doc, start, end, kind):
         """Facts about a typed mention used to resolve later pronouns."""
         mention = doc.text[start:end]
+        person, plural = self._mention_facts(mention, kind)
+        return {"start": start, "end": end, "type": kind, "person": person, "plural": plural,
+                "text": mention}
+
+    def _mention_facts(self, mention, kind):
+        """``(person, plural)``: whether a mention of type ``kind`` names one person, or many."""
         head = self.head(mention)
         words = self._WORD.findall(head)
         last = words[-1] if words else ""
         names = self.name_tokens(head)
-        noun = re.sub(r"['’]s?$", "", last).lower()
+        noun = _POSSESSIVE.sub("", last).lower()
         person = bool(names and last in names) or noun in self.person_nouns
         plural = (not person and noun.endswith("s") and not noun.endswith("ss")) or " and " in head
         if kind not in _PERSONAL_TYPES or self.stands_for_government(mention):
             person = False
-        return {"start": start, "end": end, "type": kind, "person": person and not plural,
-                "plural": plural, "text": mention}
+        return person and not plural, plural
 
     def _scan_name(self, doc, start, limit=600, sentence_initial=False):
         """The nearest personal name before ``start`` (within ``limit`` chars),
@@ -639,7 +752,7 @@ def _source_key(row, typer):
         return ""
     names = typer.name_tokens(typer.head(text))
     if row["source_type"] in _PERSONAL_TYPES and names:
-        return re.sub(r"['’]s?$", "", names[-1]).lower()
+        return _POSSESSIVE.sub("", names[-1]).lower()
     return re.sub(r"^(?:the|a|an)\s+", "", text.lower().strip())
 
 
@@ -664,6 +777,18 @@ def simpson_diversity(counts) -> float:
     if not total:
         return 0.0
     return 1.0 - sum((c / total) ** 2 for c in counts)
+
+
+def _matches_at(regex, text, starts, hi):
+    """``regex.finditer(text, starts[0], hi)`` for a regex whose matches can
+    only begin at one of the sorted offsets ``starts``: tried there alone."""
+    end = 0
+    for at in starts:
+        if at >= end:
+            match = regex.match(text, at, hi)
+            if match:
+                yield match
+                end = match.end()
 
 
 class SourceReliance:
@@ -701,8 +826,9 @@ class SourceReliance:
         self.outlets = _NameFinder(names, patterns, guard=_NAME_GUARD)
         alternation = _alternation(patterns, _NAME_GUARD)
         # Templates naming an outlet are only tried near an outlet the finder
-        # saw, which spares a scan of the whole text per template.
-        self.refs = [(row.ref_kind, "{outlet}" in row.pattern,
+        # saw, which spares a scan of the whole text per template; those that
+        # open with the outlet only where an outlet name can start.
+        self.refs = [(row.ref_kind, "{outlet}" in row.pattern, row.pattern.startswith("{outlet}"),
                       re.compile(row.pattern.replace("{outlet}", alternation), re.MULTILINE))
                      for row in load_lexicon(refs).itertuples(index=False)]
 
@@ -712,16 +838,23 @@ class SourceReliance:
         text = doc.text
         taken = [(r["start"], r["end"]) for r in wire_rows]
         windows = []
-        for start, end, _ in self.outlets.find(text):
+        found, name_starts = self.outlets.find_with_starts(text)
+        for start, end, _ in found:
             lo, hi = max(0, start - self.window), min(len(text), end + self.window)
             if windows and lo <= windows[-1][1]:
                 windows[-1] = (windows[-1][0], hi)
             else:
                 windows.append((lo, hi))
+        if name_starts is not None:
+            starts = [(self.outlets.starts_within(text, name_starts, lo, hi), hi) for lo, hi in windows]
         rows = []
-        for kind, needs_outlet, regex in self.refs:
-            matches = ([m for lo, hi in windows for m in regex.finditer(text, lo, hi)]
-                       if needs_outlet else regex.finditer(text))
+        for kind, needs_outlet, outlet_first, regex in self.refs:
+            if outlet_first and name_starts is not None:
+                matches = [m for at, hi in starts for m in _matches_at(regex, text, at, hi)]
+            elif needs_outlet:
+                matches = [m for lo, hi in windows for m in regex.finditer(text, lo, hi)]
+            else:
+                matches = regex.finditer(text)
             for match in matches:
                 start, end = match.span()
                 if end <= start or any(s < end and start < e for s, e in taken):
