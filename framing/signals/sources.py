@@ -140,14 +140,40 @@ def _first_chars(items):
     return chars, True
 
 
+def _prefixes(items, length):
+    """The strings (at most ``length`` long) a match of parsed regex ``items``
+    can start with; a shorter one may go on with anything, and ``""`` means
+    the start is unknown (wildcards, categories, case folding, repeats)."""
+    items = list(items)
+    if length == 0 or not items:
+        return {""}
+    (op, av), rest = items[0], items[1:]
+    if op in (_sre.LITERAL, _sre.IN):
+        firsts, _ = _first_chars([items[0]])
+        if firsts is None or len(firsts) > 4:
+            return {""}
+        return {c + tail for c in firsts for tail in _prefixes(rest, length - 1)}
+    if op is _sre.SUBPATTERN and not av[1] & _sre.SRE_FLAG_IGNORECASE:
+        return _prefixes(list(av[-1]) + rest, length)
+    if op is _sre.BRANCH:
+        return set().union(*(_prefixes(list(alternative) + rest, length) for alternative in av[1]))
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[1] == 1:  # optional, or once
+        once = _prefixes(list(av[2]) + rest, length)
+        return once | _prefixes(rest, length) if av[0] == 0 else once
+    if op in (_sre.ASSERT, _sre.ASSERT_NOT, _sre.AT):
+        return _prefixes(rest, length)  # zero-width: consumes nothing
+    return {""}
+
+
 class _NameFinder:
     """Find canonical names (agencies, outlets) in text with one compiled regex.
 
     In a whole article the alternation of a hundred-odd names, tried at every
     position, is the cost; so long texts are searched in two steps with the
-    same result: a scan for the positions where a name can start (its first
-    character, at a word start), then at each of them only the names that can
-    start with that character, in the alternation's own order.
+    same result: a scan for the positions where a name can start (a word
+    start followed by the first few characters of a name: "the N", "Reu"),
+    then at each of them only the names that can start with its first two
+    characters, in the alternation's own order.
     """
 
     #: Texts at least this long take the two-step search.
@@ -158,18 +184,26 @@ class _NameFinder:
         self.patterns = [re.compile(p) for p in patterns]
         self.regex = re.compile(_alternation(patterns, guard))
         self._cache = {}
-        self._dispatch = {}
-        firsts = {p: _first_chars(parsed) if not parsed.state.flags & _sre.SRE_FLAG_IGNORECASE
-                  else (None, False) for p, parsed in ((p, _sre_parse.parse(p)) for p in patterns if p)}
-        if all(chars is not None and not nullable for chars, nullable in firsts.values()):
-            starts = set().union(*(chars for chars, _ in firsts.values()))
-            for char in starts:
-                self._dispatch[char] = re.compile(
-                    _alternation([p for p in patterns if p and char in firsts[p][0]], guard))
-            # One character, then the word-start check: a character-class
-            # start lets the regex engine skip the other positions in C.
-            self._starts = re.compile(
-                "[" + "".join(re.escape(c) for c in sorted(starts)) + r"](?<![\w-].)")
+        self._dispatch = {}  # first one or two characters -> alternation of the names
+        prefixes = {p: _prefixes(parsed, 5) if not parsed.state.flags & _sre.SRE_FLAG_IGNORECASE
+                    else {""} for p, parsed in ((p, _sre_parse.parse(p)) for p in patterns if p)}
+        if not any("" in starts for starts in prefixes.values()):
+            for key in {start[:2] for starts in prefixes.values() for start in starts}:
+                # a one-character prefix (a name that may end there) serves
+                # every second character: such keys are looked up last
+                self._dispatch[key] = re.compile(_alternation(
+                    [p for p in prefixes if any(key.startswith(start[:2]) for start in prefixes[p])],
+                    guard))
+            # Each alternative opens with a literal character, which lets the
+            # regex engine skip other positions in C; it consumes only that
+            # character, so no later start is skipped.
+            rests = {}
+            for start in set().union(*prefixes.values()):
+                rests.setdefault(start[0], set()).add(start[1:])
+            self._starts = re.compile("|".join(
+                re.escape(char) + r"(?<![\w-].)" + ("" if "" in tails else "(?=" + "|".join(
+                    re.escape(t) for t in sorted(tails, key=len, reverse=True)) + ")")
+                for char, tails in sorted(rests.items())))
         self._find_short = lru_cache(maxsize=_MEMO_SIZE)(self._find_short)
 
     def name_of(self, matched):
@@ -195,19 +229,36 @@ class _NameFinder:
         for at in starts:
             if at < end:
                 continue  # inside the previous name, as finditer would skip it
-            match = dispatch[text[at]].match(text, at)
+            regex = dispatch.get(text[at:at + 2]) or dispatch.get(text[at])
+            match = regex and regex.match(text, at)
             if match:
                 found.append((at, match.end(), self.name_of(match.group())))
                 end = match.end()
         return found, starts
 
+    def occurs_within(self, text, lo, hi):
+        """Whether a name matches in ``text[:hi]`` starting in ``[lo, hi)``: if
+        not, no regex holding this finder's alternation matches there."""
+        if not self._dispatch:
+            return self.regex.search(text, lo, hi) is not None
+        dispatch = self._dispatch
+        for candidate in self._starts.finditer(text, lo, hi):
+            at = candidate.start()
+            regex = dispatch.get(text[at:at + 2]) or dispatch.get(text[at])
+            if regex and regex.match(text, at, hi):
+                return True
+        return False
+
     def starts_within(self, text, starts, lo, hi):
         """The offsets of ``starts`` in ``[lo, hi)`` where a name matches in
         ``text[:hi]`` (overlapping names included): the only places a regex
         that opens with this finder's alternation can match there."""
-        dispatch = self._dispatch
-        return [at for at in starts[bisect_left(starts, lo):bisect_left(starts, hi)]
-                if dispatch[text[at]].match(text, at, hi)]
+        dispatch, found = self._dispatch, []
+        for at in starts[bisect_left(starts, lo):bisect_left(starts, hi)]:
+            regex = dispatch.get(text[at:at + 2]) or dispatch.get(text[at])
+            if regex and regex.match(text, at, hi):
+                found.append(at)
+        return found
 
     def _find_short(self, text):  # memoised: mentions and matched credits recur
         return [(m.start(), m.end(), self.name_of(m.group())) for m in self.regex.finditer(text)]
@@ -253,7 +304,7 @@ class WireDetector:
         self.rules = []
         for row in load_lexicon(credits).itertuples(index=False):
             pattern = row.pattern.replace("{agency}", alternation)
-            self.rules.append((row.position, row.where, row.agency,
+            self.rules.append((row.position, row.where, row.agency, "{agency}" in row.pattern,
                                re.compile(pattern, re.MULTILINE)))
         self.head_chars = head_chars
         self.tail_chars = tail_chars
@@ -277,8 +328,17 @@ class WireDetector:
         """Wire-credit span rows (no ``doc_id``): ``signal="wire"``,
         ``label`` = agency, plus ``credit_position`` and ``agency_kind``."""
         rows, taken = [], []
-        for position, where, fixed, regex in self.rules:
+        named = {}  # window -> whether an agency is named in it
+        for position, where, fixed, needs_agency, regex in self.rules:
             lo, hi = self._window(text, where)
+            # Most articles name no agency in their first and last lines: one
+            # quick search then spares every template that needs a name. (The
+            # whole text is not searched: its one template is cheaper.)
+            if needs_agency and where in ("head", "tail"):
+                if (lo, hi) not in named:
+                    named[lo, hi] = self.finder.occurs_within(text, lo, hi)
+                if not named[lo, hi]:
+                    continue
             for match in regex.finditer(text, lo, hi):
                 start, end = match.span()
                 while start < end and text[start].isspace():
