@@ -73,12 +73,12 @@ _PERSONAL = frozenset("he she they him her them his their".split())
 _CLAUSE_OPENERS = frozenset(
     "that and but because while as when if although though since after before where so "
     "than whereas unless until once whether yet or nor then".split())
-# Verbs that take an addressee before their content ("told reporters that").
 # Verbs whose subject is part of what is held, not who holds it: "X seems",
 # and in the passive "X is expected / seen / considered".
 _RAISING = frozenset("seem appear".split())
 _PASSIVE_RAISING = frozenset(
     "expect see view consider regard deem know think believe say report rumor".split())
+# Verbs that take an addressee before their content ("told reporters that").
 _ADDRESSEE_VERBS = frozenset("tell assure remind inform warn urge ask brief promise".split())
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 # Auxiliaries and adverbs PolNeAR puts inside the cue ("has long said").
