@@ -165,6 +165,40 @@ def _prefixes(items, length):
     return {""}
 
 
+def _start_scan(starts, check=""):
+    """A regex matching (one character long) wherever one of the strings
+    ``starts`` begins, ``check`` (a lookaround) holding after its first
+    character. Each alternative opens with a literal character, which lets
+    the regex engine skip other positions in C; consuming only that
+    character, it skips no later start."""
+    rests = {}
+    for start in starts:
+        rests.setdefault(start[0], set()).add(start[1:])
+    return re.compile("|".join(
+        re.escape(char) + check + ("" if "" in tails else "(?=" + "|".join(
+            re.escape(t) for t in sorted(tails, key=len, reverse=True)) + ")")
+        for char, tails in sorted(rests.items())))
+
+
+class _Scanned:
+    """A compiled template whose :meth:`finditer` gives ``regex.finditer``'s
+    matches, trying the template only where one of its possible first few
+    characters occur (a template opening with a character class or a
+    lookbehind is otherwise tried at every position of the text)."""
+
+    def __init__(self, regex):
+        self.regex = regex
+        starts = _prefixes(_sre_parse.parse(regex.pattern, regex.flags), 5)
+        self.scan = (None if "" in starts or regex.flags & re.IGNORECASE
+                     else _start_scan(starts))
+
+    def finditer(self, text, lo=0, hi=None):
+        hi = len(text) if hi is None else hi
+        if self.scan is None:
+            return self.regex.finditer(text, lo, hi)
+        return _matches_at(self.regex, text, [m.start() for m in self.scan.finditer(text, lo, hi)], hi)
+
+
 class _NameFinder:
     """Find canonical names (agencies, outlets) in text with one compiled regex.
 
@@ -194,16 +228,7 @@ class _NameFinder:
                 self._dispatch[key] = re.compile(_alternation(
                     [p for p in prefixes if any(key.startswith(start[:2]) for start in prefixes[p])],
                     guard))
-            # Each alternative opens with a literal character, which lets the
-            # regex engine skip other positions in C; it consumes only that
-            # character, so no later start is skipped.
-            rests = {}
-            for start in set().union(*prefixes.values()):
-                rests.setdefault(start[0], set()).add(start[1:])
-            self._starts = re.compile("|".join(
-                re.escape(char) + r"(?<![\w-].)" + ("" if "" in tails else "(?=" + "|".join(
-                    re.escape(t) for t in sorted(tails, key=len, reverse=True)) + ")")
-                for char, tails in sorted(rests.items())))
+            self._starts = _start_scan(set().union(*prefixes.values()), r"(?<![\w-].)")
         self._find_short = lru_cache(maxsize=_MEMO_SIZE)(self._find_short)
 
     def name_of(self, matched):
@@ -305,7 +330,7 @@ class WireDetector:
         for row in load_lexicon(credits).itertuples(index=False):
             pattern = row.pattern.replace("{agency}", alternation)
             self.rules.append((row.position, row.where, row.agency, "{agency}" in row.pattern,
-                               re.compile(pattern, re.MULTILINE)))
+                               _Scanned(re.compile(pattern, re.MULTILINE))))
         self.head_chars = head_chars
         self.tail_chars = tail_chars
 
@@ -415,7 +440,7 @@ class SourceTyper:
         self._any_cue = {key: re.compile("|".join(f"(?:{r.pattern})" for r, _ in rules), re.IGNORECASE)
                          for key, rules in self.cues.items()}
         # Pure functions of short strings, memoised per typer (see _MEMO_SIZE).
-        for name in ("_cue", "_typed_by_cues", "_typed_by_head_noun", "_typed_part", "name_tokens",
+        for name in ("_cue", "_has_cue", "_typed_by_cues", "_typed_by_head_noun", "_typed_part", "name_tokens",
                      "head", "pronoun_kind", "stands_for_government", "_mention_facts"):
             setattr(self, name, lru_cache(maxsize=_MEMO_SIZE)(getattr(self, name)))
         pron = load_lexicon(pronouns)
@@ -431,8 +456,12 @@ class SourceTyper:
     # -- single mentions ------------------------------------------------------
     def _cues_in(self, kind, scope, text):
         """The cues of ``(kind, scope)``, or none when none of them matches in ``text``."""
+        return self.cues[kind, scope] if self._has_cue(kind, scope, text) else ()
+
+    def _has_cue(self, kind, scope, text):
+        """Whether a cue of ``(kind, scope)`` matches anywhere in ``text`` (any case)."""
         group = self._any_cue.get((kind, scope))
-        return self.cues[kind, scope] if group is not None and group.search(text) else ()
+        return group is not None and group.search(text) is not None
 
     def _cue(self, kind, scope, text):
         """Whether a cue of ``kind`` matches in ``text``, honouring the case rule."""
@@ -788,10 +817,15 @@ class SourceTyper:
         return None
 
 
+#: ``\b[a-z][a-z'’-]*\b`` with the opening word boundary checked after the
+#: first letter, so that the regex engine can skip to lower-case letters.
+_LOWER_WORD = re.compile(r"[a-z](?<!\w.)[a-z'’-]*\b")
+
+
 @lru_cache(maxsize=8)
 def _lower_words(text):
     """The words a text uses in lower case (to tell names from common words)."""
-    return frozenset(re.findall(r"\b[a-z][a-z'’-]*\b", text))
+    return frozenset(_LOWER_WORD.findall(text))
 
 
 def _attribution_spans(attributions):
@@ -889,7 +923,7 @@ class SourceReliance:
         # saw, which spares a scan of the whole text per template; those that
         # open with the outlet only where an outlet name can start.
         self.refs = [(row.ref_kind, "{outlet}" in row.pattern, row.pattern.startswith("{outlet}"),
-                      re.compile(row.pattern.replace("{outlet}", alternation), re.MULTILINE))
+                      _Scanned(re.compile(row.pattern.replace("{outlet}", alternation), re.MULTILINE)))
                      for row in load_lexicon(refs).itertuples(index=False)]
 
     def media_refs(self, doc: Document, wire_rows=()) -> list[dict]:
@@ -910,7 +944,7 @@ class SourceReliance:
         rows = []
         for kind, needs_outlet, outlet_first, regex in self.refs:
             if outlet_first and name_starts is not None:
-                matches = [m for at, hi in starts for m in _matches_at(regex, text, at, hi)]
+                matches = [m for at, hi in starts for m in _matches_at(regex.regex, text, at, hi)]
             elif needs_outlet:
                 matches = [m for lo, hi in windows for m in regex.finditer(text, lo, hi)]
             else:
@@ -919,7 +953,7 @@ class SourceReliance:
                 start, end = match.span()
                 if end <= start or any(s < end and start < e for s, e in taken):
                     continue
-                if "name" in regex.groupindex and match.group("name"):
+                if "name" in regex.regex.groupindex and match.group("name"):
                     name = match.group("name").strip(" .:;")
                     label = self.outlets.first(name, default=name)
                 else:
