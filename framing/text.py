@@ -29,6 +29,9 @@ _BLOCK = re.compile(r"\S(?:.|\n(?!\s*\n))*")
 _CANDIDATE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]*[A-Z0-9])")
 _PREV_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _NEXT_WORD = re.compile(r"\s+[\"'“‘«(\[]*(\w+)")
+# Initials written together ("J.J.", "G.W."): like U.S., they end a sentence
+# only before a word that usually starts one.
+_DOTTED_INITIALS = re.compile(r"^(?:[a-z]\.)+[a-z]$")
 # Capitalised words that, after an abbreviation that can also end a
 # sentence ("in the U.S. The ..."), show a new sentence has begun.
 _SENTENCE_STARTERS = frozenset(
@@ -63,7 +66,7 @@ def _is_boundary(text, start, match):
         return False
     if len(word) == 1 and word.isalpha():  # an initial: "John F. Kennedy"
         return False
-    if word in may_end:
+    if word in may_end or _DOTTED_INITIALS.match(word):
         following = _NEXT_WORD.match(text, match.end())
         return bool(following) and following.group(1) in _SENTENCE_STARTERS
     return True

@@ -12,6 +12,11 @@ def test_abbreviations_do_not_end_sentences():
     assert sentences(text) == [text[:-11], "They left."]
 
 
+def test_joined_initials_do_not_end_a_sentence():
+    text = "Analyst J.J. MacNab said so. Then G.W. Bush spoke."
+    assert sentences(text) == ["Analyst J.J. MacNab said so.", "Then G.W. Bush spoke."]
+
+
 def test_us_ends_a_sentence_before_a_sentence_starter():
     text = "The troops returned to the U.S. The president welcomed them. He spoke in the U.S. Senate."
     assert sentences(text) == ["The troops returned to the U.S.", "The president welcomed them.",
