@@ -559,17 +559,27 @@ class SourceTyper:
 
     def premodifier(self, before):
         """Title words just before a mention in its sentence ("Republican nominee")."""
-        words = list(self._WORD.finditer(before))
+        # Titles run back from the end, so a tail is read first: cut just
+        # after a space, it splits into words as the whole does (no word
+        # holds a space); the whole is read only when the titles reach the cut.
+        cut = before.rfind(" ", 0, max(len(before) - 60, 0)) + 1
+        start, reached_cut = self._title_start(before, cut)
+        if reached_cut and cut:
+            start, _ = self._title_start(before, 0)
+        return before[start:].strip()
+
+    def _title_start(self, before, lo):
+        """Where the title words ending ``before`` start, reading from ``lo``;
+        and whether they may go on before ``lo``."""
         start = len(before)
-        for word in reversed(words):
-            gap = before[word.end():start]
-            if gap.strip():
-                break
+        for word in reversed(list(self._WORD.finditer(before, lo))):
+            if before[word.end():start].strip():
+                return start, False
             token = word.group()
             if not (token[:1].isupper() or self._typed_by_cues(token)):
-                break
+                return start, False
             start = word.start()
-        return before[start:].strip()
+        return start, True
 
     def apposition(self, after):
         """An apposition right after a mention (", a professor at Yale")."""
@@ -677,7 +687,9 @@ class SourceTyper:
             s, e = lo + match.start(), lo + match.end()
             if sentence_initial and doc.sentences and doc.sentences[doc.sentence_of(s)][0] != s:
                 continue
-            if all(w.rstrip(".").lower() in _lower_words(doc.text) for w in words):
+            # (a word absent from the text in lower case needs no word list)
+            if all(w.rstrip(".").lower() in doc.text
+                   and w.rstrip(".").lower() in _lower_words(doc.text) for w in words):
                 continue  # a common word capitalised at a sentence start ("First, ...")
             if any(bs <= s < be for bs, be, _ in doc.boilerplate):
                 continue
