@@ -293,6 +293,12 @@ class _NameFinder:
         return found[0][2] if found else default
 
 
+@lru_cache(maxsize=16)
+def _name_finder(names, patterns, guard=""):
+    """One finder per name list (the typer and the reliance share theirs)."""
+    return _NameFinder(names, patterns, guard)
+
+
 class WireDetector:
     """Detect credits to wire agencies and name the agency.
 
@@ -324,7 +330,7 @@ class WireDetector:
         table = load_lexicon(agencies)
         self.agencies = table
         self.kind = dict(zip(table["agency"], table["kind"]))
-        self.finder = _NameFinder(table["agency"], table["pattern"])
+        self.finder = _name_finder(tuple(table["agency"]), tuple(table["pattern"]))
         alternation = _alternation(table["pattern"])
         self.rules = []
         for row in load_lexicon(credits).itertuples(index=False):
@@ -449,9 +455,9 @@ class SourceTyper:
         outlet_table = load_lexicon(outlets)
         agency_table = load_lexicon(agencies)
         agency_table = agency_table[agency_table["kind"] != "generic"]
-        self.media_names = _NameFinder(
-            list(outlet_table["outlet"]) + list(agency_table["agency"]),
-            list(outlet_table["pattern"]) + list(agency_table["pattern"]), guard=_NAME_GUARD)
+        self.media_names = _name_finder(
+            (*outlet_table["outlet"], *agency_table["agency"]),
+            (*outlet_table["pattern"], *agency_table["pattern"]), guard=_NAME_GUARD)
 
     # -- single mentions ------------------------------------------------------
     def _cues_in(self, kind, scope, text):
@@ -929,7 +935,7 @@ class SourceReliance:
         agency_table = agency_table[agency_table["kind"] != "generic"]
         names = list(outlet_table["outlet"]) + list(agency_table["agency"])
         patterns = list(outlet_table["pattern"]) + list(agency_table["pattern"])
-        self.outlets = _NameFinder(names, patterns, guard=_NAME_GUARD)
+        self.outlets = _name_finder(tuple(names), tuple(patterns), guard=_NAME_GUARD)
         alternation = _alternation(patterns, _NAME_GUARD)
         # Templates naming an outlet are only tried near an outlet the finder
         # saw, which spares a scan of the whole text per template; those that
