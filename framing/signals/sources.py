@@ -229,7 +229,16 @@ class _NameFinder:
                     [p for p in prefixes if any(key.startswith(start[:2]) for start in prefixes[p])],
                     guard))
             self._starts = _start_scan(set().union(*prefixes.values()), r"(?<![\w-].)")
-        self._find_short = lru_cache(maxsize=_MEMO_SIZE)(self._find_short)
+        self.__setstate__(self.__dict__)
+
+    # The memo is a per-instance wrapper, which pickle cannot store: it is
+    # left out and made anew (workers of a parallel run get the finder pickled).
+    def __getstate__(self):
+        return {k: v for k, v in self.__dict__.items() if k != "_find_short"}
+
+    def __setstate__(self, state):
+        self.__dict__.update(state)
+        self._find_short = lru_cache(maxsize=_MEMO_SIZE)(self._uncached_find_short)
 
     def name_of(self, matched):
         """The canonical name whose pattern matches the whole string (first listed wins)."""
@@ -285,7 +294,7 @@ class _NameFinder:
                 found.append(at)
         return found
 
-    def _find_short(self, text):  # memoised: mentions and matched credits recur
+    def _uncached_find_short(self, text):  # memoised: mentions and matched credits recur
         return [(m.start(), m.end(), self.name_of(m.group())) for m in self.regex.finditer(text)]
 
     def first(self, text, default=""):
@@ -445,10 +454,7 @@ class SourceTyper:
         # case rule is checked.
         self._any_cue = {key: re.compile("|".join(f"(?:{r.pattern})" for r, _ in rules), re.IGNORECASE)
                          for key, rules in self.cues.items()}
-        # Pure functions of short strings, memoised per typer (see _MEMO_SIZE).
-        for name in ("_cue", "_has_cue", "_typed_by_cues", "_typed_by_head_noun", "_typed_part", "name_tokens",
-                     "head", "pronoun_kind", "stands_for_government", "_mention_facts"):
-            setattr(self, name, lru_cache(maxsize=_MEMO_SIZE)(getattr(self, name)))
+        self._memoise()
         pron = load_lexicon(pronouns)
         self.pronouns = dict(zip(pron["pronoun"], pron["refers"]))
         self.person_nouns = frozenset(load_lexicon(person_nouns)["noun"])
@@ -458,6 +464,23 @@ class SourceTyper:
         self.media_names = _name_finder(
             (*outlet_table["outlet"], *agency_table["agency"]),
             (*outlet_table["pattern"], *agency_table["pattern"]), guard=_NAME_GUARD)
+
+    #: Pure functions of short strings, memoised per typer (see _MEMO_SIZE).
+    _MEMOISED = ("_cue", "_has_cue", "_typed_by_cues", "_typed_by_head_noun", "_typed_part",
+                 "name_tokens", "head", "pronoun_kind", "stands_for_government", "_mention_facts")
+
+    def _memoise(self):
+        for name in self._MEMOISED:
+            setattr(self, name, lru_cache(maxsize=_MEMO_SIZE)(getattr(type(self), name).__get__(self)))
+
+    # The memos are per-instance wrappers, which pickle cannot store: they are
+    # left out and made anew (workers of a parallel run get the typer pickled).
+    def __getstate__(self):
+        return {k: v for k, v in self.__dict__.items() if k not in self._MEMOISED}
+
+    def __setstate__(self, state):
+        self.__dict__.update(state)
+        self._memoise()
 
     # -- single mentions ------------------------------------------------------
     def _cues_in(self, kind, scope, text):
