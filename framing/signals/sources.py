@@ -466,7 +466,7 @@ class SourceTyper:
             (*outlet_table["pattern"], *agency_table["pattern"]), guard=_NAME_GUARD)
 
     #: Pure functions of short strings, memoised per typer (see _MEMO_SIZE).
-    _MEMOISED = ("_cue", "_has_cue", "_typed_by_cues", "_typed_by_head_noun", "_typed_part",
+    _MEMOISED = ("_cue", "_cues_in", "_typed_by_cues", "_typed_by_head_noun", "_typed_part",
                  "name_tokens", "head", "pronoun_kind", "stands_for_government", "_mention_facts")
 
     def _memoise(self):
