@@ -454,6 +454,8 @@ class SourceTyper:
         # case rule is checked.
         self._any_cue = {key: re.compile("|".join(f"(?:{r.pattern})" for r, _ in rules), re.IGNORECASE)
                          for key, rules in self.cues.items()}
+        # (a type without fallback cues never matches one: not worth asking)
+        self._fallback_types = [t for t in SOURCE_TYPES if (t, "fallback") in self.cues]
         self._memoise()
         pron = load_lexicon(pronouns)
         self.pronouns = dict(zip(pron["pronoun"], pron["refers"]))
@@ -667,7 +669,7 @@ class SourceTyper:
             kind = self._typed_part(part)
             if kind:
                 return kind
-        for kind in SOURCE_TYPES:
+        for kind in self._fallback_types:
             if self._cue(kind, "fallback", whole):
                 return kind
         names = self.name_tokens(head)
