@@ -1,4 +1,5 @@
 """Loaded terms: lexicon matching, user lexicons, density, KWIC and the trainable detector."""
+import numpy as np
 import pandas as pd
 import pytest
 from sklearn.base import clone
@@ -7,6 +8,7 @@ from framing.evaluate import score_spans
 from framing.lexicons import read_provenance
 from framing.signals.loaded import (LoadedTermDetector, LoadedTermMatcher, keywords_in_context,
                                     load_lexicon, loaded_density, loaded_terms, term_forms)
+from framing.signals.loaded_detector import _evaluative_scores
 from framing.spans import check_spans, make_spans
 from framing.text import Document
 
@@ -181,6 +183,15 @@ def test_detector_plugs_into_the_signal_pass_shape():
     assert rows and all(r["signal"] == "loaded" and r["text"] == texts[0][r["start"]:r["end"]]
                         for r in rows)
     assert detector.measures(doc, rows)["n_loaded"] == len(rows)
+
+
+def test_detector_sums_the_same_probabilities_as_its_model():
+    texts, gold = made_up_corpus()
+    detector = LoadedTermDetector(min_count=1).fit(texts, gold)
+    text = "Critics said the shameful vote was a sham. The budget passed."
+    _, _, feats, _ = detector._document_features(text, detector._matcher(), _evaluative_scores())
+    expected = detector.model_.predict_proba(detector.vectorizer_.transform(feats))[:, 1]
+    assert np.allclose(detector.word_probabilities(text)["probability"], expected)
 
 
 def test_detector_follows_sklearn_conventions():
