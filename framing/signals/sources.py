@@ -27,13 +27,18 @@ from __future__ import annotations
 
 import math
 import re
-import re._constants as _sre
-import re._parser as _sre_parse
 from bisect import bisect_left
 from collections import Counter
 from functools import lru_cache
 
 import pandas as pd
+
+try:  # the regex parser, to read which characters a name or template starts with
+    import re._constants as _sre
+    import re._parser as _sre_parse
+except ImportError:  # Python 3.10
+    import sre_constants as _sre
+    import sre_parse as _sre_parse
 
 from ..lexicons import load_lexicon
 from ..spans import make_spans
