@@ -154,22 +154,26 @@ class LoadedTermDetector(BaseEstimator):
         # quotation, headline, a separate sentence classifier) lowered held-out
         # F1 in cross-validation on the PTC, because whether a loaded word is
         # marked varies from article to article in ways the text does not show.
-        feats = []
+        sentence = np.cumsum(breaks).tolist()
+        feats, by_form = [], {}
         window = self.window
         for i, w in enumerate(words):
             raw = text[starts[i]:ends[i]]
-            f = {"bias": 1.0, f"w={w}": 1.0, f"suf3={w[-3:]}": 1.0, f"suf2={w[-2:]}": 1.0,
-                 f"shape={_shape(raw)}": 1.0, f"len={min(len(w), 12) // 3}": 1.0,
-                 f"stem={_STEM.sub('', w) if len(w) > 5 else w}": 1.0}
-            f.update(_score_features("", w, scores))
+            own = by_form.get(raw)
+            if own is None:  # features of the word itself, the same wherever it occurs
+                own = {"bias": 1.0, f"w={w}": 1.0, f"suf3={w[-3:]}": 1.0, f"suf2={w[-2:]}": 1.0,
+                       f"shape={_shape(raw)}": 1.0, f"len={min(len(w), 12) // 3}": 1.0,
+                       f"stem={_STEM.sub('', w) if len(w) > 5 else w}": 1.0,
+                       **_score_features("", w, scores)}
+                by_form[raw] = own
+            f = own.copy()
             if lex[i]:
                 f["lex"] = 1.0
                 f[f"lex={lex[i]}"] = 1.0
             for d in range(1, window + 1):
                 for sign, k in (("-", i - d), ("+", i + d)):
-                    beyond = k < 0 or k >= n or any(breaks[q] for q in (
-                        range(k + 1, i + 1) if sign == "-" else range(i + 1, k + 1)))
-                    f[f"w{sign}{d}={'<s>' if beyond else words[k]}"] = 1.0
+                    inside = 0 <= k < n and sentence[k] == sentence[i]
+                    f[f"w{sign}{d}={words[k] if inside else '<s>'}"] = 1.0
             feats.append(f)
         return starts, ends, feats, breaks
 
