@@ -21,21 +21,11 @@ from __future__ import annotations
 
 import copy
 import time
-from pathlib import Path
 
-import framing
-from framing.datasets import find_data_dir, read_polnear
 from framing.signals.attribution import AttributionExtractor
 from framing.signals.sources import SourceReliance
 from framing.text import Document
-
-
-def base_texts():
-    data = find_data_dir()
-    if data is not None and (data / "polnear").is_dir():
-        texts = [t for c in ("train", "dev") for t in read_polnear(data / "polnear", c)[0]["text"]]
-        return texts, "PolNeAR train+dev"
-    return framing.load_corpus(Path(__file__).resolve().parents[1] / "corpus")["text"].tolist(), "bundled corpus"
+from throughput import base_texts  # the same texts as the main benchmark
 
 
 def fresh(texts, attributions):
