@@ -435,7 +435,11 @@ class SourceTyper:
     _NAME_RUN = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Adm|Prof|Rev)\.\s+)?"
                            r"[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?(?:\s+(?:[A-Z][a-z’'-]+|[A-Z]\.))*")
     _DETERMINER = re.compile(r"\b(?:the|a|an|his|her|its|their|our|this|these|those)\b", re.IGNORECASE)
-    _TRAILING_NAME = re.compile(r"(?:\b(?:the|The)\s+)?(?:[A-Z][\w.&'’-]*\s+)*[A-Z][\w.&'’-]*$")
+    _TRAILING_NAME = re.compile(r"(?:\b(?:the|The)\s+)?(?:[A-Z][\w.&'’-]*\s+)*[A-Z][\w.&'’-]*"
+                                r"(?:\s+(?:of|from)\s+(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+)*[A-Z][\w.&'’-]*)?$")
+    #: A title phrase ending in a lower-case role noun, then the name it
+    #: introduces ("undecided voter Jane Doe", "senior editor Josh Barro").
+    _TITLED_NAME = re.compile(r"^(.*?\b[a-z][\w-]*)(?:\s+[A-Z][\w.'’-]*)+$")
     _DOTTED = re.compile(r"\b(?:[A-Z]\.){2,}")
     _AUTHOR = frozenset({"i", "me", "my", "myself"})
     _POSSESSIVE_S = re.compile(r"['’]s$")
@@ -559,6 +563,9 @@ class SourceTyper:
             return None
         by_order = self._typed_by_cues(phrase)
         by_head = None if " and " in phrase else self._typed_by_head_noun(phrase)
+        titled = by_head is None and " and " not in phrase and self._TITLED_NAME.match(phrase)
+        if titled:  # the role noun of a title before a name is its head
+            by_head = self._typed_by_head_noun(titled.group(1))
         if by_head == "political" and by_order in ("official", "military"):
             by_head = by_order
         return by_head or by_order or self._typed_by_cues(part)
@@ -670,10 +677,17 @@ class SourceTyper:
             return "official"
         head = self.head(mention)
         rest = mention[len(head):]
-        for part in (" ".join(p for p in (left, head) if p), " ".join(p for p in (rest, right) if p)):
-            kind = self._typed_part(part)
-            if kind:
-                return kind
+        first, second = (" ".join(p for p in (left, head) if p), " ".join(p for p in (rest, right) if p))
+        kind = self._typed_part(first)
+        if kind == "political" and second:
+            # an office held outranks the party ("Republican John Doe (R-Kan.)"),
+            # as in the codebook's precedence
+            other = self._typed_part(second)
+            if other in ("official", "military"):
+                return other
+        kind = kind or self._typed_part(second)
+        if kind:
+            return kind
         for kind in self._fallback_types:
             if self._cue(kind, "fallback", whole):
                 return kind
