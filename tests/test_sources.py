@@ -281,8 +281,34 @@ def test_lexicons_have_provenance():
                  "pronouns", "person_nouns", "non_names"):
         assert len(read_provenance(name)) > 100, name
         assert len(load_lexicon(name)) > 0
-    types = set(load_lexicon("source_types")["type"])
-    assert types <= set(SOURCE_TYPES)
+    table = load_lexicon("source_types")
+    # role rows list posts typed by their body, not a source type of their own
+    assert set(table.loc[table["scope"] == "role", "type"]) == {"role"}
+    assert set(table.loc[table["scope"] != "role", "type"]) <= set(SOURCE_TYPES)
+
+
+@pytest.mark.parametrize("mention, after, expected", [
+    ("Jane Roe", ", executive director of the Anytown Civic League, said", "organisation"),
+    ("Jane Roe", ", director of the FBI, said", "official"),
+    ("Jane Roe", ", director of the Anytown Policy Center, said", "expert"),
+    ("John Doe", ", president of the United States, said", "official"),
+    ("undecided Republican voter Jane Roe", " said", "citizen"),
+    ("Daily Planet senior editor Jim Poe", " noted", "media"),
+    ("Intelligence Republican Jim Poe (R-Kan.)", " said", "official"),
+    ("John Doe", ", director general of the International Widget Agency, said", "official"),
+    ("the widow of a soldier", " said", "citizen"),
+    ("handwritten ledgers", " show", "document"),
+    ("a jury", " found", "official"),
+    ("Jane Roe, a doctoral candidate at Anytown University,", " wrote", "expert"),
+])
+def test_roles_titles_and_heads(mention, after, expected):
+    assert SourceTyper().type_mention(mention, after=after) == expected
+
+
+def test_relative_after_name_of_place():
+    d = Document("Rivals such as Sen. John Doe of Texas, who spoke first, disagreed.")
+    start = d.text.index("who")
+    assert SourceTyper().type_sources(d, [(start, start + 3)])[0]["source_type"] == "official"
 
 
 def test_replacement_lexicon(tmp_path):

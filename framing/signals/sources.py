@@ -431,7 +431,8 @@ class SourceTyper:
     _APPOSITION = re.compile(
         r"\s*,\s*((?:a|an|the|his|her|its|their|one of|both|former|then-\w+|now|"
         r"who (?:is|was|are|were|serves as|served as|heads|headed|leads|led|runs|ran)|"
-        r"[A-Z][\w.&-]*['’]s?)\b[^,.;:!?“”\"()]{0,100})")
+        r"[A-Z][\w.&-]*['’]s?|"
+        r"(?:[a-z][\w-]*\s+){1,3}(?:of|at|for)\s)[^,.;:!?“”\"()]{0,100})")  # ", director of X"
     _NAME_RUN = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Adm|Prof|Rev)\.\s+)?"
                            r"[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?(?:\s+(?:[A-Z][a-z’'-]+|[A-Z]\.))*")
     _DETERMINER = re.compile(r"\b(?:the|a|an|his|her|its|their|our|this|these|those)\b", re.IGNORECASE)
@@ -561,6 +562,9 @@ class SourceTyper:
         phrase = self.head(part.strip(" ,"))
         if not phrase:
             return None
+        body = self._body_of_role(part.strip(" ,"), phrase)
+        if body:
+            return body
         by_order = self._typed_by_cues(phrase)
         by_head = None if " and " in phrase else self._typed_by_head_noun(phrase)
         titled = by_head is None and " and " not in phrase and self._TITLED_NAME.match(phrase)
@@ -569,6 +573,21 @@ class SourceTyper:
         if by_head == "political" and by_order in ("official", "military"):
             by_head = by_order
         return by_head or by_order or self._typed_by_cues(part)
+
+    _BODY = re.compile(r"\s+(?:of|at|for|with)\s+([^,;:()—–]+)")
+
+    def _body_of_role(self, part, phrase):
+        """The type of the body a post is held in ("president of X": X's type), or None."""
+        if not any(m.end() == len(phrase) for regex, _ in self._cues_in("role", "role", phrase)
+                   for m in regex.finditer(phrase)):
+            return None
+        body = self._BODY.match(part, len(phrase))
+        if not body:
+            return None
+        body = body.group(1).strip()
+        if self.stands_for_government(body):
+            return "official"
+        return self._typed_part(body)
 
     def _masked(self, text):
         """``text`` with every cue and media name blanked out (names remain)."""
