@@ -300,6 +300,9 @@ def test_lexicons_have_provenance():
     ("handwritten ledgers", " show", "document"),
     ("a jury", " found", "official"),
     ("Jane Roe, a doctoral candidate at Anytown University,", " wrote", "expert"),
+    ("Jim Poe, a professor at Anytown University and a former chairman of the Council of Advisers,",
+     " said", "official"),
+    ("every Democrat on the conference committee", " voted", "official"),
 ])
 def test_roles_titles_and_heads(mention, after, expected):
     assert SourceTyper().type_mention(mention, after=after) == expected

@@ -441,6 +441,7 @@ class SourceTyper:
     #: A title phrase ending in a lower-case role noun, then the name it
     #: introduces ("undecided voter Jane Doe", "senior editor Josh Barro").
     _TITLED_NAME = re.compile(r"^(.*?\b[a-z][\w-]*)(?:\s+[A-Z][\w.'’-]*)+$")
+    _CONJUNCTS = re.compile(r",?\s+and\s+(?=(?:a|an|the|former|then-\w+|now)\s)")
     _DOTTED = re.compile(r"\b(?:[A-Z]\.){2,}")
     _AUTHOR = frozenset({"i", "me", "my", "myself"})
     _POSSESSIVE_S = re.compile(r"['’]s$")
@@ -704,7 +705,11 @@ class SourceTyper:
             other = self._typed_part(second)
             if other in ("official", "military"):
                 return other
-        kind = kind or self._typed_part(second)
+        if not kind and second:
+            # coordinated appositions (", a professor at X and a former
+            # chairman of Y"): each is typed, and the codebook's first wins
+            kinds = [self._typed_part(conjunct) for conjunct in self._CONJUNCTS.split(second)]
+            kind = min((k for k in kinds if k), key=SOURCE_TYPES.index, default=None)
         if kind:
             return kind
         for kind in self._fallback_types:
