@@ -354,3 +354,9 @@ def test_source_types_on_polnear_gold_sources_are_valid():
     assert len(typed) == len(sources)
     assert set(typed["label"]) <= set(SOURCE_TYPES)
     check_spans(typed, first)
+
+
+def test_they_reads_back_to_a_plural_subject():
+    d = Document("If Democrats win the vote, they will change the rules.")
+    start = d.text.index("they")
+    assert SourceTyper().type_sources(d, [(start, start + 4)])[0]["source_type"] == "political"

@@ -777,6 +777,30 @@ class SourceTyper:
                         "text": doc.text[s:e]}
         return None
 
+    _PLURAL = re.compile(r"(?<![\w-])[A-Za-z][a-z-]+s(?![\w'’-])")
+
+    def _scan_group(self, doc, start):
+        """A plural noun that "they" may stand for when no earlier source is
+        one: the first typed plural of the pronoun's sentence (its subject,
+        more often than not), else of the sentence before."""
+        index = doc.sentence_of(start)
+        if index < 0 or not doc.sentences:
+            return None
+        for i in (index, index - 1):
+            if i < 0:
+                break
+            lo = doc.sentences[i][0]
+            hi = start if i == index else doc.sentences[i][1]
+            for match in self._PLURAL.finditer(doc.text, lo, hi):
+                word = match.group()
+                if word.endswith("ss") or self.pronoun_kind(word):
+                    continue
+                kind = self._typed_by_cues(word)
+                if kind in _PERSONAL_TYPES and kind != "anonymous":
+                    return {"start": match.start(), "end": match.end(), "type": kind,
+                            "text": word, "person": False, "plural": True}
+        return None
+
     def type_sources(self, doc: Document, spans, resolved=None, max_distance=1500) -> list[dict]:
         """Type every source mention of a document, resolving anaphors.
 
@@ -894,7 +918,7 @@ class SourceTyper:
             for h in earlier:
                 if h["plural"] or not h["person"]:
                     return h
-            return None
+            return self._scan_group(doc, start)
         if kind == "thing":
             for h in earlier:
                 if not h["person"] and not h["plural"]:
