@@ -360,3 +360,12 @@ def test_they_reads_back_to_a_plural_subject():
     d = Document("If Democrats win the vote, they will change the rules.")
     start = d.text.index("they")
     assert SourceTyper().type_sources(d, [(start, start + 4)])[0]["source_type"] == "political"
+
+
+def test_title_with_complement_and_titled_subject():
+    typer = SourceTyper()
+    assert typer.premodifier("Former secretary of state ") == "Former secretary of state"
+    d = Document("Former secretary of state Jane Roe, a friend of the family, spoke. "
+                 "Later she said no.")
+    start = d.text.index("she")
+    assert typer.type_sources(d, [(start, start + 3)])[0]["source_type"] == "official"

@@ -635,14 +635,25 @@ class SourceTyper:
         """Where the title words ending ``before`` start, reading from ``lo``;
         and whether they may go on before ``lo``."""
         start = len(before)
-        for word in reversed(list(self._WORD.finditer(before, lo))):
+        words = list(self._WORD.finditer(before, lo))
+        i = len(words) - 1
+        while i >= 0:
+            word = words[i]
             if before[word.end():start].strip():
                 return start, False
-            token = word.group()
-            if not (token[:1].isupper() or self._typed_by_cues(token)):
-                return start, False
-            start = word.start()
+            if self._title_word(word.group()):
+                start, i = word.start(), i - 1
+                continue
+            # a title noun with its complement: "secretary of state"
+            if (i >= 2 and words[i - 1].group() == "of" and self._title_word(words[i - 2].group())
+                    and not before[words[i - 2].end():word.start()].replace("of", "", 1).strip()):
+                start, i = words[i - 2].start(), i - 3
+                continue
+            return start, False
         return start, True
+
+    def _title_word(self, token):
+        return token[:1].isupper() or self._typed_by_cues(token) is not None
 
     def apposition(self, after):
         """An apposition right after a mention (", a professor at Yale")."""
@@ -758,9 +769,14 @@ class SourceTyper:
             words = match.group().split()
             if all(w.rstrip(".") in self._non_names for w in words):
                 continue
+            if self.pronoun_kind(re.split(r"['’]", words[0])[0]):
+                continue  # "I've", "We're": a pronoun, not a name
             s, e = lo + match.start(), lo + match.end()
-            if sentence_initial and doc.sentences and doc.sentences[doc.sentence_of(s)][0] != s:
-                continue
+            if sentence_initial and doc.sentences:
+                opening = doc.text[doc.sentences[doc.sentence_of(s)][0]:s]
+                if opening.strip() and (self.premodifier(opening) != opening.strip()
+                                        or self._typed_by_cues(opening) not in _PERSONAL_TYPES):
+                    continue  # a subject may open with its title: "Former Gov. Jane Doe"
             # (a word absent from the text in lower case needs no word list)
             if all(w.rstrip(".").lower() in doc.text
                    and w.rstrip(".").lower() in _lower_words(doc.text) for w in words):
