@@ -369,3 +369,10 @@ def test_title_with_complement_and_titled_subject():
                  "Later she said no.")
     start = d.text.index("she")
     assert typer.type_sources(d, [(start, start + 3)])[0]["source_type"] == "official"
+
+
+def test_pronoun_reads_back_to_a_described_subject():
+    d = Document("Jane Roe spoke first. But the former senator was not done. "
+                 "\"We will win,\" she said.")
+    start = d.text.index("she")
+    assert SourceTyper().type_sources(d, [(0, 8), (start, start + 3)])[1]["source_type"] == "official"

@@ -471,6 +471,10 @@ class SourceTyper:
         pron = load_lexicon(pronouns)
         self.pronouns = dict(zip(pron["pronoun"], pron["refers"]))
         self.person_nouns = frozenset(load_lexicon(person_nouns)["noun"])
+        self._description = re.compile(
+            r"(?P<np>\b[Tt]he\s+(?:[\w-]+\s+){0,3}?(?:"
+            + "|".join(sorted(map(re.escape, self.person_nouns), key=len, reverse=True))
+            + r"))(?![\w'’-])")
         outlet_table = load_lexicon(outlets)
         agency_table = load_lexicon(agencies)
         agency_table = agency_table[agency_table["kind"] != "generic"]
@@ -760,6 +764,22 @@ class SourceTyper:
             person = False
         return person and not plural, plural
 
+    def _scan_description(self, doc, start, limit=600):
+        """The nearest definite description of one person ("the former
+        senator") opening a sentence before ``start`` (within ``limit`` chars)."""
+        lo = max(0, start - limit)
+        for match in reversed(list(self._description.finditer(doc.text, lo, start))):
+            s, e = match.start("np"), match.end("np")
+            if doc.sentences and doc.text[doc.sentences[doc.sentence_of(s)][0]:s].strip(" \"'“‘") \
+                    not in ("", "But", "And", "Yet", "So", "Then", "Still", "Later"):
+                continue
+            before, after = self._sentence_context(doc, s, e)
+            kind = self.type_mention(doc.text[s:e], before, after)
+            if kind in _PERSONAL_TYPES and kind not in ("named_person", "anonymous"):
+                return {"start": s, "end": e, "type": kind, "person": True, "plural": False,
+                        "text": doc.text[s:e]}
+        return None
+
     def _scan_name(self, doc, start, limit=600, sentence_initial=False):
         """The nearest personal name before ``start`` (within ``limit`` chars),
         optionally only one that opens a sentence."""
@@ -929,6 +949,9 @@ class SourceTyper:
             # is the likelier antecedent ("Christie slipped out. He said ...").
             limit = start - candidate["end"] if candidate else 600
             subject = self._scan_name(doc, start, limit=limit, sentence_initial=True)
+            described = self._scan_description(doc, start, limit=limit)
+            if described and (subject is None or described["start"] > subject["start"]):
+                subject = described  # "The senator left. Later he said ..."
             return subject or candidate or self._scan_name(doc, start)
         if kind == "group":
             for h in earlier:
