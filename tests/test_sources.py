@@ -376,3 +376,10 @@ def test_pronoun_reads_back_to_a_described_subject():
                  "\"We will win,\" she said.")
     start = d.text.index("she")
     assert SourceTyper().type_sources(d, [(0, 8), (start, start + 3)])[1]["source_type"] == "official"
+
+
+def test_bare_apposition_needs_a_role():
+    typer = SourceTyper()
+    assert typer.apposition(", director of the FBI, said") == "director of the FBI"
+    assert typer.apposition(", who spoke for an hour, said") == ""
+    assert typer.apposition(", are many for the") == ""

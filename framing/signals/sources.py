@@ -429,10 +429,10 @@ class SourceTyper:
                         r"published|released|posted|issued|obtained|seen|quoted|cited|close)\b")
     _WORD = re.compile(r"[\w][\w.'’-]*")
     _APPOSITION = re.compile(
-        r"\s*,\s*((?:a|an|the|his|her|its|their|one of|both|former|then-\w+|now|"
+        r"\s*,\s*((?:(?:a|an|the|his|her|its|their|one of|both|former|then-\w+|now|"
         r"who (?:is|was|are|were|serves as|served as|heads|headed|leads|led|runs|ran)|"
-        r"[A-Z][\w.&-]*['’]s?|"
-        r"(?:[a-z][\w-]*\s+){1,3}(?:of|at|for)\s)[^,.;:!?“”\"()]{0,100})")  # ", director of X"
+        r"[A-Z][\w.&-]*['’]s?)\b|"
+        r"(?P<bare>(?:[a-z][\w-]*\s+){1,3})(?:of|at|for)\s)[^,.;:!?“”\"()]{0,100})")
     _NAME_RUN = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Adm|Prof|Rev)\.\s+)?"
                            r"[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?(?:\s+(?:[A-Z][a-z’'-]+|[A-Z]\.))*")
     _DETERMINER = re.compile(r"\b(?:the|a|an|his|her|its|their|our|this|these|those)\b", re.IGNORECASE)
@@ -662,7 +662,14 @@ class SourceTyper:
     def apposition(self, after):
         """An apposition right after a mention (", a professor at Yale")."""
         match = self._APPOSITION.match(after)
-        return match.group(1).strip() if match else ""
+        if not match:
+            return ""
+        bare = match.group("bare")
+        if bare and not (self._typed_by_head_noun(bare) or any(
+                m.end() == len(bare.rstrip()) for regex, _ in self._cues_in("role", "role", bare)
+                for m in regex.finditer(bare.rstrip()))):
+            return ""  # ", director of X," but not ", who spoke for ..."
+        return match.group(1).strip()
 
     def stands_for_government(self, mention):
         """Whether the mention is a capital or a country standing for its government."""
