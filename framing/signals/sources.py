@@ -58,6 +58,8 @@ _PERSONAL_TYPES = frozenset({"named_person", "official", "political", "expert", 
 #: costs a dictionary look-up after the first time; the bound keeps memory
 #: flat on endless streams.
 _MEMO_SIZE = 1 << 16
+#: Types a body holding posts can have ("director of X": X is none of the others).
+_BODY_TYPES = frozenset({"media", "military", "official", "political", "expert", "organisation"})
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
@@ -442,6 +444,7 @@ class SourceTyper:
     #: introduces ("undecided voter Jane Doe", "senior editor Josh Barro").
     _TITLED_NAME = re.compile(r"^(.*?\b[a-z][\w-]*)(?:\s+[A-Z][\w.'’-]*)+$")
     _CONJUNCTS = re.compile(r",?\s+and\s+(?=(?:a|an|the|former|then-\w+|now)\s)")
+    _RELATIVE = re.compile(r"\b(?:who|whom|whose|which|that)\b")
     _DOTTED = re.compile(r"\b(?:[A-Z]\.){2,}")
     _AUTHOR = frozenset({"i", "me", "my", "myself"})
     _POSSESSIVE_S = re.compile(r"['’]s$")
@@ -592,7 +595,8 @@ class SourceTyper:
         body = body.group(1).strip()
         if self.stands_for_government(body):
             return "official"
-        return self._typed_part(body)
+        kind = self._typed_part(body)
+        return kind if kind in _BODY_TYPES else None  # a post is held in a body, not a text
 
     def _masked(self, text):
         """``text`` with every cue and media name blanked out (names remain)."""
@@ -730,7 +734,11 @@ class SourceTyper:
         if not kind and second:
             # coordinated appositions (", a professor at X and a former
             # chairman of Y"): each is typed, and the codebook's first wins
-            kinds = [self._typed_part(conjunct) for conjunct in self._CONJUNCTS.split(second)]
+            kinds = []
+            for conjunct in self._CONJUNCTS.split(second):
+                kinds.append(self._typed_part(conjunct))
+                if self._RELATIVE.search(conjunct):
+                    break  # a later "and a ..." may belong to the relative clause
             kind = min((k for k in kinds if k), key=SOURCE_TYPES.index, default=None)
         if kind:
             return kind
