@@ -444,6 +444,10 @@ class SourceTyper:
     #: introduces ("undecided voter Jane Doe", "senior editor Josh Barro").
     _TITLED_NAME = re.compile(r"^(.*?\b[a-z][\w-]*)(?:\s+[A-Z][\w.'’-]*)+$")
     _CONJUNCTS = re.compile(r",?\s+and\s+(?=(?:a|an|the|former|then-\w+|now)\s)")
+    #: What may follow a party label to give its bearer's office: an
+    #: apposition, a party-state tag "(R-Kan.)", or membership ("on the
+    #: committee", "in the Senate"), but not a clause ("trying to win the Senate").
+    _MEMBERSHIP = re.compile(r"\s*(?:[,(—–]|(?:in|on|of|from)\s)")
     _RELATIVE = re.compile(r"\b(?:who|whom|whose|which|that)\b")
     _DOTTED = re.compile(r"\b(?:[A-Z]\.){2,}")
     _AUTHOR = frozenset({"i", "me", "my", "myself"})
@@ -725,7 +729,7 @@ class SourceTyper:
         rest = mention[len(head):]
         first, second = (" ".join(p for p in (left, head) if p), " ".join(p for p in (rest, right) if p))
         kind = self._typed_part(first)
-        if kind == "political" and second:
+        if kind == "political" and second and self._MEMBERSHIP.match(rest or ", "):
             # an office held outranks the party ("Republican John Doe (R-Kan.)"),
             # as in the codebook's precedence
             other = self._typed_part(second)
