@@ -411,7 +411,8 @@ class SourceTyper:
     ----------
     lexicon : str, path or DataFrame
         Cue table with columns ``type, pattern, scope, case`` (default: the
-        packaged ``source_types``).
+        packaged ``source_types``); rows of scope ``role`` list posts
+        ("president", "director") typed by the body named after them.
     pronouns, person_nouns, outlets, agencies, non_names : str, path or DataFrame
         The anaphor table, the person-noun list, the outlet and agency lists
         (outlet and agency names type a mention as ``media``) and the
