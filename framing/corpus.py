@@ -215,14 +215,16 @@ def _records_from_parquet(path, id_column, text_column, report, strict, batch_si
     with e.g. ``to_parquet(..., row_group_size=10_000)``."""
     import pyarrow.parquet as pq
 
-    parquet = pq.ParquetFile(path)
+    # Without pre-buffering Arrow reads what each batch needs and no more:
+    # pre-buffered reads keep growing the process over a large file.
+    parquet = pq.ParquetFile(path, pre_buffer=False)
     names = parquet.schema_arrow.names
     id_col = _pick(names, id_column, ID_NAMES, "id", path)
     text_col = _pick(names, text_column, TEXT_NAMES, "text", path)
     if text_col is None:
         raise CorpusError(f"{path}: missing column: no text column among {names}; pass text_column=")
     number = 0
-    for batch in parquet.iter_batches(batch_size=batch_size):
+    for batch in parquet.iter_batches(batch_size=batch_size, use_threads=False):
         for record in batch.to_pylist():
             number += 1
             report.n_records += 1
