@@ -295,7 +295,7 @@ def test_measures(ex):
     doc = Document("“Yes,” Kim said. Putin praised the troops. He slammed the West.")
     m = ex.measures(doc)
     assert m["n_attributions"] == 3
-    assert m["direct_share"] == pytest.approx(1 / 3)
+    assert m["direct_quote_share"] == pytest.approx(1 / 3)
     assert m["cue_evaluative_positive"] == 1 and m["cue_evaluative_negative"] == 1
     assert m["missing_source_share"] == 0
     assert ex.measures(Document("No one spoke."))["n_attributions"] == 0

@@ -719,7 +719,7 @@ class AttributionExtractor:
     def measures(self, doc, attributions=None) -> dict:
         """Per-article attribution measures.
 
-        ``n_attributions``; ``direct_share`` (direct or mixed quotations among
+        ``n_attributions``; ``direct_quote_share`` (direct or mixed quotations among
         attributions); ``attributions_per_100_words``; ``missing_source_share``;
         and one ``cue_<verb_class>`` count per class.
 
@@ -727,7 +727,7 @@ class AttributionExtractor:
         --------
         >>> ex = AttributionExtractor()
         >>> m = ex.measures(Document("“Yes,” Kim said. Putin praised the troops."))
-        >>> m["n_attributions"], m["direct_share"], m["cue_evaluative_positive"]
+        >>> m["n_attributions"], m["direct_quote_share"], m["cue_evaluative_positive"]
         (2, 0.5, 1)
         """
         if isinstance(doc, str):
@@ -737,7 +737,7 @@ class AttributionExtractor:
         n = len(attributions)
         classes = sorted({v[1] for v in self._entries.values()})
         out = {"n_attributions": n,
-               "direct_share": (sum(a["kind"] in ("direct", "mixed") for a in attributions) / n
+               "direct_quote_share": (sum(a["kind"] in ("direct", "mixed") for a in attributions) / n
                                 if n else 0.0),
                "attributions_per_100_words": 100 * n / doc.n_words if doc.n_words else 0.0,
                "missing_source_share": (sum(a["source_start"] < 0 for a in attributions) / n
