@@ -33,7 +33,7 @@ from pathlib import Path
 
 import pandas as pd
 
-ID_NAMES = ("doc_id", "id", "ID", "Id", "article_id", "articleID", "article_id", "uid")
+ID_NAMES = ("doc_id", "id", "ID", "Id", "article_id", "articleID", "uid")
 TEXT_NAMES = ("text", "content", "body", "article", "full_text", "article_text", "TEXT")
 METADATA_SYNONYMS = {
     "headline": ("headline", "title", "Title", "heading"),
@@ -106,9 +106,7 @@ def _pick(columns, explicit, names, what, source):
 
 
 def _normalise_metadata(record: dict) -> dict:
-    out = {}
-    for key, value in record.items():
-        out[key] = value
+    out = dict(record)
     for canonical, synonyms in METADATA_SYNONYMS.items():
         if canonical in out:
             continue

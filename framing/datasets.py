@@ -134,7 +134,7 @@ def read_polnear(root=None, compartment: str = "train", annotator: str = "first"
     """
     root = _corpus_root(root, "polnear")
     folder = root / compartment
-    articles, report = load_corpus(folder / "text", return_report=True, strict=True)
+    articles = load_corpus(folder / "text", strict=True)
     meta = pd.read_csv(root / "metadata.tsv", sep="\t", dtype=str, keep_default_na=False)
     meta = meta.rename(columns={"filename": "doc_id", "publisher": "outlet", "title": "headline",
                                 "publication_date": "date", "author": "byline"})

@@ -98,6 +98,10 @@ def _run_batch(records):
     return [_WORKER_PASS.run(doc_id, text) for doc_id, text in records]
 
 
+def _slices(corpus: pd.DataFrame, size: int):
+    return (corpus.iloc[i:i + size] for i in range(0, len(corpus), size))
+
+
 def _chunks(corpus: pd.DataFrame, size: int):
     ids, texts = corpus["doc_id"].tolist(), corpus["text"].tolist()
     for i in range(0, len(ids), size):
@@ -106,7 +110,8 @@ def _chunks(corpus: pd.DataFrame, size: int):
 
 def _results(batches: Iterator[pd.DataFrame], signals, loaded, n_jobs, progress, total=None):
     """Yield (batch, [(rows, measures), ...]) in input order."""
-    n_jobs = os.cpu_count() or 1 if n_jobs in (-1, 0, None) else n_jobs
+    if n_jobs in (-1, 0, None):
+        n_jobs = os.cpu_count() or 1
     bar = _progress(progress, total)
     try:
         if n_jobs == 1:
@@ -146,7 +151,7 @@ def _progress(progress, total):
     return tqdm(total=total, unit="article", desc="framing", smoothing=0.1)
 
 
-def _span_frame(results, batch) -> pd.DataFrame:
+def _span_frame(results) -> pd.DataFrame:
     rows = [row for spans, _ in results for row in spans]
     frame = make_spans(rows, extra=SPAN_EXTRA)
     unexpected = [c for c in frame.columns if c not in SPAN_COLUMNS and c not in SPAN_EXTRA]
@@ -206,10 +211,10 @@ def analyse(corpus, signals: Iterable[str] = DEFAULT_SIGNALS, n_jobs: int = 1, l
     [['stressed', 'assertive']]
     """
     corpus = as_corpus(corpus)
-    batches = (corpus.iloc[i:i + batch_size] for i in range(0, len(corpus), batch_size))
-    frames = [_span_frame(results, batch) for batch, results in
+    batches = _slices(corpus, batch_size)
+    frames = [_span_frame(results) for _, results in
               _results(batches, signals, loaded, n_jobs, progress, total=len(corpus))]
-    return _concat(frames, _span_frame([], None))
+    return _concat(frames, _span_frame([]))
 
 
 def article_table(corpus, n_jobs: int = 1, loaded=None, batch_size: int = 2000,
@@ -227,7 +232,7 @@ def article_table(corpus, n_jobs: int = 1, loaded=None, batch_size: int = 2000,
     [1, 0]
     """
     corpus = as_corpus(corpus)
-    batches = (corpus.iloc[i:i + batch_size] for i in range(0, len(corpus), batch_size))
+    batches = _slices(corpus, batch_size)
     frames = [_article_frame(results, batch) for batch, results in
               _results(batches, DEFAULT_SIGNALS, loaded, n_jobs, progress, total=len(corpus))]
     return _concat(frames, corpus.drop(columns=["text"]).iloc[:0])
@@ -323,14 +328,14 @@ def stream(source, spans_out=None, articles_out=None, signals: Iterable[str] = D
     try:
         for batch, results in _results(batches, signals, loaded, n_jobs, progress):
             if span_writer is not None:
-                frame = _span_frame(results, batch)
+                frame = _span_frame(results)
                 if len(frame):
                     span_writer.write(frame)
             if article_writer is not None:
                 article_writer.write(_article_frame(results, batch))
     finally:
         if span_writer is not None:
-            span_writer.close(_span_frame([], None))
+            span_writer.close(_span_frame([]))
         if article_writer is not None:
             article_writer.close(pd.DataFrame(columns=columns))
     return report
@@ -360,7 +365,7 @@ def dask_spans(corpus, signals: Iterable[str] = DEFAULT_SIGNALS, loaded=None):
 
     if isinstance(corpus, (str, Path)):
         corpus = dd.read_parquet(str(corpus), columns=["doc_id", "text"])
-    meta = _span_frame([], None)
+    meta = _span_frame([])
     signals = tuple(signals)
     return corpus[["doc_id", "text"]].map_partitions(_partition_spans, signals, loaded, meta=meta)
 
@@ -370,7 +375,7 @@ def _partition_spans(partition: pd.DataFrame, signals, loaded) -> pd.DataFrame:
     if _WORKER_PASS is None or _WORKER_PASS.signals != frozenset(signals) or loaded is not None:
         _WORKER_PASS = SignalPass(signals, loaded)
     results = [_WORKER_PASS.run(d, t) for d, t in zip(partition["doc_id"], partition["text"])]
-    return _span_frame(results, partition)
+    return _span_frame(results)
 
 
 __all__ = ["ALL_SIGNALS", "DEFAULT_SIGNALS", "SPAN_COLUMNS", "SignalPass", "analyse",

@@ -72,7 +72,14 @@ def _is_boundary(text, start, match):
     return True
 
 
-def _trimmed(text, start, end):
+def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """``(start, end)`` moved inwards past white space at either edge.
+
+    Examples
+    --------
+    >>> strip_span("  Kim said ", 0, 11)
+    (2, 10)
+    """
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -103,7 +110,7 @@ def sentence_spans(text: str, method: str = "rules") -> list[tuple[int, int]]:
         for line in _LINE.finditer(text):
             base = line.start()
             for s, e in splitter.span_tokenize(line.group()):
-                s, e = _trimmed(text, base + s, base + e)
+                s, e = strip_span(text, base + s, base + e)
                 if e > s:
                     spans.append((s, e))
         return spans
@@ -114,11 +121,11 @@ def sentence_spans(text: str, method: str = "rules") -> list[tuple[int, int]]:
         segment_start = start
         for match in _CANDIDATE.finditer(text, start, line_end):
             if _is_boundary(text, start, match):
-                s, e = _trimmed(text, segment_start, match.end())
+                s, e = strip_span(text, segment_start, match.end())
                 if e > s:
                     spans.append((s, e))
                 segment_start = match.end()
-        s, e = _trimmed(text, segment_start, line_end)
+        s, e = strip_span(text, segment_start, line_end)
         if e > s:
             spans.append((s, e))
     return spans
@@ -179,7 +186,7 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     pattern = _BLOCK if re.search(r"\n\s*\n", text) else _LINE
     spans = []
     for match in pattern.finditer(text):
-        s, e = _trimmed(text, *match.span())
+        s, e = strip_span(text, *match.span())
         if e > s:
             spans.append((s, e))
     return spans
@@ -221,7 +228,7 @@ def boilerplate_spans(text: str, lexicon=None) -> list[tuple[int, int, str]]:
     spans = []
     for match in line_rule.finditer(text):
         line_end = text.find("\n", match.start())
-        s, e = _trimmed(text, match.start(), len(text) if line_end < 0 else line_end)
+        s, e = strip_span(text, match.start(), len(text) if line_end < 0 else line_end)
         spans.append((s, e, line_labels[match.lastgroup]))
     covered = [(s, e) for s, e, _ in spans]
     lowered = text.lower()
@@ -229,7 +236,7 @@ def boilerplate_spans(text: str, lexicon=None) -> list[tuple[int, int, str]]:
         if need and need not in lowered:
             continue
         for match in rule.finditer(text):
-            s, e = _trimmed(text, *match.span())
+            s, e = strip_span(text, *match.span())
             if e > s and not any(cs <= s and e <= ce for cs, ce in covered):
                 spans.append((s, e, label))
                 covered.append((s, e))

@@ -9,36 +9,8 @@ Usage: python scripts/evaluate_frames.py [NFC_DIR]
 """
 import sys
 
-import numpy as np
-import pandas as pd
-from sklearn.metrics import f1_score, precision_score, recall_score
-from sklearn.model_selection import StratifiedKFold
-
 from framing.datasets import find_data_dir, read_nfc
-from framing.frames import FrameClassifier, GENERIC_FRAMES
-
-
-def cross_validate(articles, frames=GENERIC_FRAMES, folds=5, seed=0, **params):
-    labels = articles[list(frames)]
-    known = labels.notna().all(axis=1).to_numpy()
-    articles, labels = articles[known].reset_index(drop=True), labels[known].astype(int).reset_index(drop=True)
-    predicted = pd.DataFrame(0, index=labels.index, columns=list(frames))
-    train_f1 = []
-    splitter = StratifiedKFold(folds, shuffle=True, random_state=seed)
-    for train, test in splitter.split(articles, labels["conflict"]):
-        model = FrameClassifier(**params).fit(articles.iloc[train], labels.iloc[train])
-        predicted.iloc[test] = model.predict(articles.iloc[test]).to_numpy()
-        train_f1.append(model.score(articles.iloc[train], labels.iloc[train]))
-    rows = []
-    for f in frames:
-        truth = labels[f]
-        rows.append({"frame": f, "prevalence": truth.mean(),
-                     "precision": precision_score(truth, predicted[f], zero_division=0),
-                     "recall": recall_score(truth, predicted[f], zero_division=0),
-                     "f1": f1_score(truth, predicted[f], zero_division=0),
-                     "f1_always_present": f1_score(truth, np.ones(len(truth), int), zero_division=0)})
-    table = pd.DataFrame(rows)
-    return table, float(np.mean(train_f1)), int((~known).sum())
+from framing.frames import cross_validate
 
 
 def main():

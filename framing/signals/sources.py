@@ -42,7 +42,7 @@ except ImportError:  # Python 3.10
 
 from ..lexicons import load_lexicon
 from ..spans import make_spans
-from ..text import Document
+from ..text import Document, strip_span
 
 SOURCE_TYPES = ("anonymous", "document", "social_media", "media", "military", "official",
                 "political", "expert", "citizen", "organisation", "named_person", "unknown")
@@ -387,11 +387,7 @@ class WireDetector:
                 if not named[lo, hi]:
                     continue
             for match in regex.finditer(text, lo, hi):
-                start, end = match.span()
-                while start < end and text[start].isspace():
-                    start += 1
-                while end > start and text[end - 1].isspace():
-                    end -= 1
+                start, end = strip_span(text, *match.span())
                 if end <= start or any(s < end and start < e for s, e in taken):
                     continue
                 agency = fixed or self._label(text[start:end])
