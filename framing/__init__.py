@@ -10,7 +10,7 @@ loaded (``text[start:end] == span_text``), in tidy pandas DataFrames.
 """
 from .corpus import CorpusError, LoadReport, as_corpus, iter_corpus, load_corpus
 from .display import highlight
-from .evaluate import cohen_kappa, match_spans, score_spans
+from .evaluate import cohen_kappa, match_spans, score_spans, span_agreement
 from .lexicons import load_lexicon
 from .pipeline import analyse, article_table
 from .signals.attribution import AttributionExtractor, attributions
@@ -41,5 +41,5 @@ __all__ = [
     "boilerplate_spans", "check_spans", "cohen_kappa", "highlight", "iter_corpus",
     "keywords_in_context", "load_corpus", "load_lexicon", "loaded_density", "loaded_terms",
     "make_spans", "match_spans", "paragraph_spans", "read_spans", "score_spans", "sentence_spans",
-    "source_reliance", "source_types", "text_spans", "token_spans", "wire_credits",
+    "source_reliance", "span_agreement", "source_types", "text_spans", "token_spans", "wire_credits",
 ]

@@ -13,10 +13,15 @@ Precision is the share of predictions that match some gold span; recall the
 share of gold spans matched by some prediction; F1 their harmonic mean.
 Spans only match within the same document and the same ``by`` group
 (``signal`` by default).
+
+:func:`span_agreement` applies the same scoring between human coders, the
+ceiling against which any system's figures should be read.
 """
 from __future__ import annotations
 
 from collections.abc import Sequence
+
+import itertools
 
 import numpy as np
 import pandas as pd
@@ -135,6 +140,50 @@ def score_spans(pred: pd.DataFrame, gold: pd.DataFrame, match="overlap",
                          "matched_pred": mp, "matched_gold": mg,
                          "precision": precision, "recall": recall, "f1": f1})
     return pd.DataFrame(rows)
+
+
+def span_agreement(spans: pd.DataFrame, coder: str = "annotator", match="overlap",
+                   by: Sequence[str] = ("signal",)) -> pd.DataFrame:
+    """Agreement between coders who annotated the same documents with spans.
+
+    Every ordered pair of coders (A, B) on a document is scored as if A's
+    spans were predictions and B's the gold, and the counts are pooled over
+    all pairs and documents (so precision and recall are symmetric overall
+    and F1 is the pairwise F1 used for span annotation agreement). Only
+    documents with at least two coders count.
+
+    Parameters
+    ----------
+    spans : DataFrame
+        A span table with a ``coder`` column.
+    coder : str
+        The column naming who annotated each span.
+    match, by
+        As in :func:`score_spans`.
+
+    Returns
+    -------
+    DataFrame
+        As :func:`score_spans`.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"doc_id": ["a", "a", "a"], "start": [0, 0, 20], "end": [4, 5, 25],
+    ...                   "signal": "cue", "annotator": ["x", "y", "y"]})
+    >>> span_agreement(s)[["precision", "recall", "f1"]].round(2).values.tolist()
+    [[0.67, 0.67, 0.67]]
+    """
+    pred, gold = [], []
+    for doc_id, doc in spans.groupby("doc_id", sort=True):
+        coders = sorted(doc[coder].dropna().unique())
+        for a, b in itertools.permutations(coders, 2):
+            # A key per comparison, so pooled scoring never matches across pairs.
+            key = f"{doc_id}|{a}|{b}"
+            pred.append(doc[doc[coder] == a].assign(doc_id=key))
+            gold.append(doc[doc[coder] == b].assign(doc_id=key))
+    if not pred:
+        raise ValueError(f"no document has spans from two or more coders (column {coder!r})")
+    return score_spans(pd.concat(pred), pd.concat(gold), match=match, by=by)
 
 
 def cohen_kappa(a: Sequence, b: Sequence) -> float:

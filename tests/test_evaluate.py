@@ -1,7 +1,7 @@
 import pandas as pd
 import pytest
 
-from framing.evaluate import cohen_kappa, match_spans, score_spans
+from framing.evaluate import cohen_kappa, match_spans, score_spans, span_agreement
 
 
 def spans(*triples, signal="cue"):
@@ -44,3 +44,20 @@ def test_unknown_match_rule_is_a_clear_error():
 def test_kappa():
     assert cohen_kappa("aabb", "aabb") == 1.0
     assert cohen_kappa(["x", "y"], ["y", "x"]) < 0
+
+
+def test_span_agreement_pools_ordered_coder_pairs_per_document():
+    spans = pd.DataFrame({"doc_id": ["a", "a", "a", "b"], "start": [0, 0, 20, 0],
+                          "end": [4, 5, 25, 3], "signal": "cue",
+                          "annotator": ["x", "y", "y", "x"]})
+    table = span_agreement(spans)
+    # document b has one coder only and does not count
+    assert table[["n_pred", "n_gold", "matched_pred", "matched_gold"]].values.tolist() == [[3, 3, 2, 2]]
+    identical = spans.assign(annotator=["x", "y", "x", "x"], start=[0, 0, 20, 0], end=[4, 4, 25, 3])
+    assert span_agreement(identical, match="exact")["f1"].tolist() == [pytest.approx(2 / 3)]
+
+
+def test_span_agreement_needs_two_coders():
+    with pytest.raises(ValueError, match="two or more coders"):
+        span_agreement(pd.DataFrame({"doc_id": ["a"], "start": [0], "end": [1], "signal": "cue",
+                                     "annotator": ["x"]}))
