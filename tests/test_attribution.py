@@ -114,6 +114,12 @@ def test_unbalanced_quote_best_effort(ex):
     ("Kim, the foreign minister, said the talks failed.", "Kim, the foreign minister"),
     ("Kim, 64, said the talks failed.", "Kim"),
     ("“It failed,” said Lee Min, chair of the party.", "Lee Min, chair of the party"),
+    ("Ana Ruiz, a farmer from Lyon, France, said the talks failed.",
+     "Ana Ruiz, a farmer from Lyon, France"),
+    ("Ana Ruiz, who ran the farm for years, said the talks failed.",
+     "Ana Ruiz, who ran the farm for years"),
+    ("Ana Ruiz, for her part, said the talks failed.", "Ana Ruiz"),
+    ("“It failed,” said Lee Min, who chairs the party.", "Lee Min, who chairs the party"),
 ])
 def test_speaker_before_or_after_the_cue(ex, text, source):
     assert one(ex, text)["source_text"] == source

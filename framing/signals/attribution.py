@@ -538,10 +538,8 @@ class AttributionExtractor:
                 if re.match(r",\s+(?!\d)", rest) and not _QUOTE_MARK.search(rest) and \
                         ":" not in rest:
                     # "..., said Jaime Harrison, chair of the party." keeps the appositive
-                    # but not a relative clause after it
-                    end = _clause(text, source[0], se)[1]
-                    rel = re.search(r"\s+(?:who|which|whose)\s", text[source[0]:end])
-                    source = (source[0], source[0] + rel.start() if rel else end)
+                    # (PolNeAR keeps a relative clause too more often than not)
+                    source = _trim(text, source[0], _clause(text, source[0], se)[1], " ,")
             fragments.append((qs, qe))
             kind = "direct"
             tail_from = source[1] if source and source[0] >= cue_end else cue_end
@@ -871,7 +869,7 @@ def _contains_quote(quotes, start, end):
 # Where a reported clause ends before its sentence does: a following
 # adverbial or relative clause belongs to the journalist's narration.
 _CLAUSE_END = re.compile(
-    r",\s+(?:but|which|while|who|even|despite|whereas|although|though|as)\b|"
+    r",\s+(?:but|which|while|who|even|despite|whereas|although|though|as|and|the|a|an|with|including|according)\b|"
     r",\s+[a-z]+ing\s|\s[—–-]\s|\s+but\s|\s+and\s+(?:also\s+|then\s+)?[a-z]+ed\s|"
     rf"\s+(?:on\s+)?{_DAY}(?:\s+(?:night|morning|afternoon|evening))?(?=[\s,.;]*$|,)|"
     r"\s+(?:while|after|when|during|despite|because|before|whereas)\s", re.IGNORECASE)
@@ -960,6 +958,9 @@ def _source_before(text, floor, cue_start, participle=False):
         return _trim(text, *m.span())
     if seg.endswith(","):  # "Bamberg, who is 28, said": look behind the comma
         seg = seg[:-1]
+        appositive = _appositive_source(text, floor, floor + len(seg))
+        if appositive is not None:
+            return appositive
     cue_start = floor + len(seg)
     # a short parenthesis belongs to the name: "Sen. Ted Cruz (R-Tex.) said"
     plain = _SHORT_PAREN.sub(lambda m: "x" * len(m.group()), seg)
@@ -987,8 +988,8 @@ def _source_before(text, floor, cue_start, participle=False):
         head = _comma_head(text, floor, floor + cut)
         first = words[0].group()
         if head is not None and first.lower() not in _PRONOUNS - _RELATIVE:
-            if first.isdigit():  # an age: "Bamberg, 28, said"
-                return head
+            if first.isdigit() or first.lower() in _NOT_APPOSITIVE:
+                return head  # an age or an aside: "Bamberg, 28, said", "Bush, however, said"
             if first[:1].islower() or first.lower() in ("a", "an", "the"):
                 return head[0], words[-1].end()
     if not words or len(words) > 16:
@@ -1005,6 +1006,37 @@ def _source_before(text, floor, cue_start, participle=False):
     s, e = _trim(text, words[0].start(), words[-1].end(), " .'’-")
     if text[s:e].count("(") > text[s:e].count(")"):
         e = text.find(")", e) + 1
+    return (s, e) if e > s else None
+
+
+# Words opening a comma-enclosed aside that is not an appositive of the name
+# before it ("Clinton, for her part, said", "Bush, however, said").
+_NOT_APPOSITIVE = frozenset(
+    "however meanwhile though too also in at on for by from after before during when while if "
+    "asked then still instead in contrast speaking".split())
+
+
+def _appositive_source(text, floor, end):
+    """``Name, appositive[, more], `` ending at ``end`` (the comma before the
+    cue), as one source span: PolNeAR keeps appositives and relative clauses
+    with the name they describe ("Rachel Berg, a philanthropist from Monsey,
+    New York, said"); ``None`` when the clause does not open that way."""
+    seg = _SHORT_PAREN.sub(lambda m: "x" * len(m.group()), text[floor:end])
+    opened = max(seg.rfind(c) for c in ";:()—–“”\"[]\n") + 1
+    comma = seg.find(",", opened)
+    if comma < 0:
+        return None
+    head = _comma_head(text, floor, floor + comma)
+    if head is None:
+        return None
+    rest = text[floor + comma + 1:end].split()
+    if not rest or len(rest) > 30:
+        return None
+    first = rest[0].lower()
+    if not (rest[0][:1].islower() or first in ("a", "an", "the")) or first in _NOT_APPOSITIVE \
+            or first.endswith(("ing", "ly")):
+        return None
+    s, e = _trim(text, head[0], end, " ,")
     return (s, e) if e > s else None
 
 
