@@ -1,6 +1,6 @@
 """Draw the PolNeAR `train` Source spans that are hand-coded for source type.
 
-Writes three disjoint samples:
+Writes four disjoint samples:
 
 - ``source_sample.csv`` (220 spans, seed 2026): the development sample,
   coded by two coders (A, B) and used while writing the typer's rules;
@@ -8,7 +8,9 @@ Writes three disjoint samples:
   rules were frozen and scored blind once (accuracy 0.727); its errors then
   guided a second round of rule revisions, so it is development data now;
 - ``source_sample_test.csv`` (150 spans, seed 2028): coded independently and
-  never looked at while writing rules: the final, blind test.
+  never looked at while writing rules: the final, blind test;
+- ``source_sample_blind2.csv`` (200 spans, seed 2029): coded by an
+  independent coder who never saw the typer or its rules; scored once.
 
 All hold ``doc_id, start, end``
 only (no article text: the corpus is not ours to redistribute). The draws
@@ -22,7 +24,7 @@ import sys
 from pathlib import Path
 
 SAMPLES = (("source_sample.csv", 2026, 220), ("source_sample_heldout.csv", 2027, 150),
-           ("source_sample_test.csv", 2028, 150))
+           ("source_sample_test.csv", 2028, 150), ("source_sample_blind2.csv", 2029, 200))
 
 
 def source_spans(ann_dir):
