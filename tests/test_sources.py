@@ -383,3 +383,56 @@ def test_bare_apposition_needs_a_role():
     assert typer.apposition(", director of the FBI, said") == "director of the FBI"
     assert typer.apposition(", who spoke for an hour, said") == ""
     assert typer.apposition(", are many for the") == ""
+
+
+@pytest.mark.parametrize("mention, before, after, expected", [
+    ("Some Republicans", "", "", "political"),  # a quantified party is no citizenry
+    ("some Canadians", "", "", "citizen"),
+    ("The Freedonians", "", "", "named_person"),  # not a listed people
+    ("The Iranians", "", "", "official"),  # "the" + a people: its government
+    ("Iranians", "", "", "unknown"),
+    ("his American counterpart", "", "", "official"),
+    ("Acme Rivals, Sens. Jane Doe of Ohio and John Roe of Utah,", "", "", "official"),
+    ("the Vatican", "", "", "official"),
+    ("Google", "", "", "organisation"),
+    ("The more liberal backers of her party", "", "", "citizen"),
+    ("hundreds", "", "", "citizen"),
+    ("the voters filing into the rallies", "", "", "citizen"),  # not "a filing"
+    ("Jane Doe", "", ", research director for Acme Life Sciences,", "expert"),
+    ("Jane Doe", "", ", a Democratic pollster,", "political"),
+    ("some analysts and activists", "", "", "expert"),
+    ("One question", "", "", "document"),
+    ("Jane Doe and John Roe", "in a Daily Planet article on Monday by ", "", "media"),
+    ("the inspector general", "a report by ", "", "official"),
+])
+def test_generalised_cues(typer, mention, before, after, expected):
+    assert typer.type_mention(mention, before, after) == expected
+
+
+def test_he_reads_back_to_one_person_not_a_party():
+    d = Document("Democrats changed the rules. In 1972, Sen. John Roe, D-Utah, won "
+                 "voters on the strength of his stand.")
+    start = d.text.index("his")
+    typed = SourceTyper().type_sources(d, [(start, start + 3)])[0]
+    assert (typed["source_type"], typed["resolved_text"]) == ("official", "Sen. John Roe")
+
+
+def test_they_is_not_a_text():
+    d = Document("His second tweet was short. The choice facing voters is stark: do they "
+                 "see it?")
+    start = d.text.index("His")
+    they = d.text.index("they")
+    typed = SourceTyper().type_sources(d, [(start, start + 17), (they, they + 4)])
+    assert [t["source_type"] for t in typed] == ["social_media", "citizen"]
+
+
+def test_first_person_of_an_interviewee_or_excerpted_author():
+    text = ("Q&A with Gov. Jane Roe.\n\nThe governor spoke to us this week.\n\n"
+            "Q: Will you run?\n\nA: I think not.")
+    start = text.index("I think")
+    typed = SourceTyper().type_sources(Document(text), [(start, start + 1)])[0]
+    assert (typed["source_type"], typed["resolved_text"]) == ("official", "Gov. Jane Roe")
+    text = "Excerpt: John Roe's new book.\n\nThe trial began. I was calm."
+    start = text.index("I was")
+    assert SourceTyper().type_sources(Document(text), [(start, start + 1)])[0]["source_type"] \
+        == "named_person"

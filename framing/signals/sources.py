@@ -61,6 +61,7 @@ _MEMO_SIZE = 1 << 16
 #: Types a body holding posts can have ("director of X": X is none of the others).
 _BODY_TYPES = frozenset({"media", "military", "official", "political", "expert", "organisation"})
 _POSSESSIVE = re.compile(r"['’]s?$")
+_TEXT_TYPES = frozenset({"document", "social_media"})
 
 
 def _longest_first(pattern):
@@ -425,15 +426,19 @@ class SourceTyper:
 
     _SPLIT = re.compile(r",|\(|—|–| - |\b(?:who|whom|whose|which|that|of|for|at|with|from|in|on|to|by|"
                         r"about|inside|within|under|over|after|during|among|representing|"
-                        r"published|released|posted|issued|obtained|seen|quoted|cited|close)\b")
+                        r"published|released|posted|issued|obtained|seen|quoted|cited|close)\b"
+                        # a participle after a plural noun opens a reduced
+                        # relative clause: "the voters filing into rallies"
+                        r"|(?<=[a-z]s )(?<!news )(?=[a-z]+ing\b)")
     _WORD = re.compile(r"[\w][\w.'’-]*")
     _APPOSITION = re.compile(
         r"\s*,\s*((?:(?:a|an|the|his|her|its|their|one of|both|former|then-\w+|now|"
         r"who (?:is|was|are|were|serves as|served as|heads|headed|leads|led|runs|ran)|"
         r"[A-Z][\w.&-]*['’]s?)\b|"
         r"(?P<bare>(?:[a-z][\w-]*\s+){1,3})(?:of|at|for)\s)[^,.;:!?“”\"()]{0,100})")
-    _NAME_RUN = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Adm|Prof|Rev)\.\s+)?"
-                           r"[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?(?:\s+(?:[A-Z][a-z’'-]+|[A-Z]\.))*")
+    _NAME_RUN = re.compile(r"(?<![\w’'-])(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Adm|Prof|Rev)\.\s+)?"
+                           r"[A-Z](?:[a-z’'-]|(?<=[a-z’'])[A-Z])*[a-z](?:\s+[A-Z]\.)?"
+                           r"(?:\s+(?:[A-Z](?:[a-z’'-]|(?<=[a-z’'])[A-Z])*[a-z]|[A-Z]\.))*")
     _DETERMINER = re.compile(r"\b(?:the|a|an|his|her|its|their|our|this|these|those)\b", re.IGNORECASE)
     _TRAILING_NAME = re.compile(r"(?:\b(?:the|The)\s+)?(?:[A-Z][\w.&'’-]*\s+)*[A-Z][\w.&'’-]*"
                                 r"(?:\s+(?:of|from)\s+(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+)*[A-Z][\w.&'’-]*)?$")
@@ -446,6 +451,7 @@ class SourceTyper:
     #: committee", "in the Senate"), but not a clause ("trying to win the Senate").
     _MEMBERSHIP = re.compile(r"\s*(?:[,(—–]|(?:in|on|of|from)\s)")
     _RELATIVE = re.compile(r"\b(?:who|whom|whose|which|that)\b")
+    _NOT_NAME = re.compile(r"[A-Z][a-z]+ly,|[A-Z][a-z]+-[a-z]+\W?")
     _DOTTED = re.compile(r"\b(?:[A-Z]\.){2,}")
     _AUTHOR = frozenset({"i", "me", "my", "myself"})
     _POSSESSIVE_S = re.compile(r"['’]s$")
@@ -471,6 +477,7 @@ class SourceTyper:
                          for key, rules in self.cues.items()}
         # (a type without fallback cues never matches one: not worth asking)
         self._fallback_types = [t for t in SOURCE_TYPES if (t, "fallback") in self.cues]
+        self._before_types = [t for t in SOURCE_TYPES if (t, "before") in self.cues]
         self._memoise()
         pron = load_lexicon(pronouns)
         self.pronouns = dict(zip(pron["pronoun"], pron["refers"]))
@@ -709,6 +716,9 @@ class SourceTyper:
             return "unknown"
         if self._cue("anonymous", "after", after[:160]):
             return "anonymous"
+        for kind in self._before_types:  # "an article Monday by <writers>"
+            if self._cue(kind, "before", before[-100:]):
+                return kind
         key = (mention, self.premodifier(before), self.apposition(after))
         if key not in self._typed:
             if len(self._typed) > 100_000:  # bound the memo on endless streams
@@ -817,6 +827,8 @@ class SourceTyper:
             if all(w.rstrip(".").lower() in doc.text
                    and w.rstrip(".").lower() in _lower_words(doc.text) for w in words):
                 continue  # a common word capitalised at a sentence start ("First, ...")
+            if self._NOT_NAME.fullmatch(doc.text, s, min(e + 1, len(doc.text))):
+                continue  # a sentence adverb ("Largely, ...") or compound ("Long-term")
             if any(bs <= s < be for bs, be, _ in doc.boilerplate):
                 continue
             named = " ".join(w for w in words if w.rstrip(".") not in self._non_names)
@@ -824,7 +836,8 @@ class SourceTyper:
                 continue  # "Both Russia and ..." names a state, not a person
             before, after = self._sentence_context(doc, s, e)
             kind = self.type_mention(doc.text[s:e], before, after)
-            if kind in _PERSONAL_TYPES:
+            # "he" or "she" stands for one person, never a group ("Democrats")
+            if kind in _PERSONAL_TYPES and self._mention_facts(doc.text[s:e], kind)[0]:
                 return {"start": s, "end": e, "type": kind, "person": True, "plural": False,
                         "text": doc.text[s:e]}
         return None
@@ -925,6 +938,38 @@ class SourceTyper:
             return opening > closing
         return before.count('"') % 2 == 1 or before.count("''") % 2 == 1
 
+    #: An opening that hands the article's voice to someone else.
+    _GUEST_VOICE = re.compile(r"\b(?:[Ee]xcerpts?|Q&A|Q and A|[Qq]uestions and answers|"
+                              r"[Ee]dited transcript)\b")
+    _ANSWER = re.compile(r"\s*A[:.]?\s")
+
+    def _own_voice_speaker(self, doc, start):
+        """Who speaks as "I" outside quotation marks in an interview's answer
+        or a book excerpt: the first person named in its opening, else None."""
+        paragraph = next((s for s, e in doc.paragraphs if s <= start < e), 0)
+        opening = doc.text[:600]
+        if not (self._ANSWER.match(doc.text, paragraph) or self._GUEST_VOICE.search(opening)):
+            return None
+        for match in self._NAME_RUN.finditer(opening):
+            s, e = match.span()
+            words = match.group().split()
+            if all(w.rstrip(".") in self._non_names for w in words) or all(
+                    w.rstrip(".").lower() in _lower_words(doc.text) for w in words):
+                continue
+            named = self._mention_at(doc, s, e)
+            if named:
+                return named
+        return None
+
+    def _mention_at(self, doc, s, e):
+        """The description of the text at ``[s, e)`` as a mention of one person, or None."""
+        before, after = self._sentence_context(doc, s, e)
+        kind = self.type_mention(doc.text[s:e], before, after)
+        if kind in _PERSONAL_TYPES and self._mention_facts(doc.text[s:e], kind)[0]:
+            return {"start": s, "end": e, "type": kind, "person": True, "plural": False,
+                    "text": doc.text[s:e]}
+        return None
+
     def _resolve(self, doc, start, end, history, named, max_distance):
         text = doc.text
         kind = self.pronoun_kind(text[start:end])
@@ -945,12 +990,18 @@ class SourceTyper:
             if chunk:
                 s = text.rfind(chunk, 0, start)
                 typed = self.type_mention(chunk, text[max(0, s - 80):s])
+                person, plural = self._mention_facts(chunk, typed)
                 return {"start": s, "end": s + len(chunk), "type": typed, "text": chunk,
-                        "person": typed in _PERSONAL_TYPES, "plural": False}
+                        "person": person, "plural": plural}
             return None
         if kind == "speaker":
             if text[start:end].lower() in self._AUTHOR and not self._inside_quotation(doc, start):
-                # "I" in the article's own voice is its author: the medium.
+                # "I" in the article's own voice is its author: the medium,
+                # unless the article gives the floor to someone it names
+                # (an interview's answers, a book excerpt).
+                speaker = self._own_voice_speaker(doc, start)
+                if speaker:
+                    return speaker
                 return {"start": -1, "end": -1, "type": "media", "text": "(the author)",
                         "person": True, "plural": False}
             paragraph = next(((s, e) for s, e in doc.paragraphs if s <= start < e), (start, end))
@@ -971,7 +1022,8 @@ class SourceTyper:
             return subject or candidate or self._scan_name(doc, start)
         if kind == "group":
             for h in earlier:
-                if h["plural"] or not h["person"]:
+                # "they" stands for people or a body, not for one text or post
+                if h["plural"] or not (h["person"] or h["type"] in _TEXT_TYPES):
                     return h
             return self._scan_group(doc, start)
         if kind == "thing":
