@@ -168,6 +168,7 @@ def test_told_skips_the_addressee(ex):
     ('Kim said: "We will win."', '"We will win."'),
     ('Kim said:\n\n"We will win."', '"We will win."'),
     ("Kim added: the talks went well.", "the talks went well"),
+    ("Kim wrote in a long post on Friday: “We will win.”", "“We will win.”"),
 ])
 def test_colon_lead_ins(ex, text, content):
     assert one(ex, text)["content_text"] == content
@@ -206,6 +207,16 @@ def test_agentless_passive_has_no_source(ex):
     assert (att["source_start"], att["source_end"], att["source_text"]) == (-1, -1, "")
     rows = ex.spans(Document("It was reported that the talks failed."))
     assert [r["signal"] for r in rows] == ["cue", "content"]
+
+
+def test_passive_subject_is_the_content(ex):
+    att = one(ex, "Sanders was declared the winner in Ohio.")
+    assert att["source_start"] == -1 and att["cue_text"] == "was declared"
+    assert [f for f in att["content_text"].split(" […] ")] == ["Sanders", "the winner in Ohio"]
+
+
+def test_passive_ask_keeps_its_subject_as_source(ex):
+    assert one(ex, "Kim was asked about the talks.")["source_text"] == "Kim"
 
 
 def test_passive_with_agent(ex):

@@ -580,9 +580,14 @@ class AttributionExtractor:
             fragments = [content]
             return self._row(text, source, (cue_start, cue_end), fragments, "indirect", lemma,
                              verb_class)
-        if source is not None and (lemma in _RAISING or passive and lemma in _PASSIVE_RAISING):
+        if source is not None and (lemma in _RAISING or passive and (
+                lemma in _PASSIVE_RAISING or verb_class != "internal_state" and
+                lemma not in _ADDRESSEE_VERBS and lemma != "quote" and
+                not text[start:end].endswith("ing"))):
             # "The field appeared poised to narrow", "Many Democrats are expected to
-            # follow": the subject is what is held, by nobody named
+            # follow", "Sanders was declared the winner": the subject is what is
+            # held or reported, by nobody named (an agent after "by" is handled
+            # above; "X was asked" and "X is worried" keep X as the source)
             rest = _clause(text, after, se)
             fragments = [source] + ([rest] if rest else [])
             return self._row(text, None, (cue_start, cue_end), fragments, "indirect", lemma,
@@ -607,6 +612,11 @@ class AttributionExtractor:
                                  verb_class)
         colon = re.match(r"\s*[:,]?\s*", text[after:se])
         content_start = after + colon.end()
+        lead_in = _LEAD_IN.match(text, content_start, se)
+        if lead_in and source is not None:
+            # "X wrote in a tweet on Friday: “...”": the circumstance before
+            # the colon is in neither the cue nor the content
+            content_start = lead_in.end()
         inverted_ok = re.search(r"(?:^|[,”\"’'])\s*$", text[max(lo, ss):cue_start]) is not None
         if source is None and inverted_ok:
             inverted = _source_after(text, after, se)
@@ -920,6 +930,8 @@ _TIME_WORDS = frozenset(
     "sunday night morning afternoon evening last this week month year also then now again "
     "once first still already even just".split())
 _RELATIVE = frozenset("who which whose".split())
+# A short circumstance ending in a colon after a cue ("in a tweet on Friday:").
+_LEAD_IN = re.compile(r"(?:in|on|at|after|during|before|to|via|from|with)\s[^:;“”\"]{1,70}?:\s*(?=\S)")
 
 
 _AUXILIARIES = frozenset("is was are were has have had will would did does do can could".split())
@@ -939,6 +951,19 @@ _LEADING_ADVERBIAL = re.compile(
     r"[^,]{1,60},\s*)+")
 
 
+def _clause_subject(text, floor, cue_start):
+    """The name or pronoun that opens the clause at ``floor`` (after a
+    leading adverbial), the subject of a participle or a verb after a
+    preposition later in it; ``None`` when the clause opens otherwise."""
+    lead = _LEADING_ADVERBIAL.match(text, floor, cue_start)
+    m = _CLAUSE_SUBJECT.match(text, lead.end() if lead else floor, cue_start)
+    if m is None or not m.group().strip() or m.group().strip()[0].islower() and \
+            m.group().strip().lower() not in _PRONOUNS or \
+            m.group().split()[0].lower() in _NOT_A_SOURCE | _CLAUSE_OPENERS:
+        return None
+    return _trim(text, *m.span())
+
+
 def _source_before(text, floor, cue_start, participle=False):
     """The subject noun phrase that ends at ``cue_start``, scanning left to
     the nearest clause boundary; ``None`` when there is none. An appositive
@@ -949,13 +974,7 @@ def _source_before(text, floor, cue_start, participle=False):
     seg = text[floor:cue_start].rstrip()
     words_before = seg.split()
     if participle or (words_before and words_before[-1].lower() in _PREPOSITIONS):
-        lead = _LEADING_ADVERBIAL.match(text, floor, cue_start)
-        m = _CLAUSE_SUBJECT.match(text, lead.end() if lead else floor, cue_start)
-        if m is None or not m.group().strip() or m.group().strip()[0].islower() and \
-                m.group().strip().lower() not in _PRONOUNS or \
-                m.group().split()[0].lower() in _NOT_A_SOURCE | _CLAUSE_OPENERS:
-            return None
-        return _trim(text, *m.span())
+        return _clause_subject(text, floor, cue_start)
     if seg.endswith(","):  # "Bamberg, who is 28, said": look behind the comma
         seg = seg[:-1]
         appositive = _appositive_source(text, floor, floor + len(seg))
