@@ -390,7 +390,7 @@ def test_bare_apposition_needs_a_role():
     ("some Canadians", "", "", "citizen"),
     ("The Freedonians", "", "", "named_person"),  # not a listed people
     ("The Iranians", "", "", "official"),  # "the" + a people: its government
-    ("Iranians", "", "", "unknown"),
+    ("Iranians", "", "", "citizen"),
     ("his American counterpart", "", "", "official"),
     ("Acme Rivals, Sens. Jane Doe of Ohio and John Roe of Utah,", "", "", "official"),
     ("the Vatican", "", "", "official"),
