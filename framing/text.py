@@ -16,18 +16,27 @@ belongs to a known abbreviation or an initial.
 from __future__ import annotations
 
 import re
+import string
 from bisect import bisect_right
 from functools import cached_property, lru_cache
+from itertools import accumulate
 
 import pandas as pd
 from .lexicons import load_lexicon
 
 TOKEN_PATTERN = r"(?:[A-Za-z]\.){2,}|\w+(?:[-'’]\w+)*|[^\w\s]"
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+# Letter and digit runs, captured so that ``split`` keeps them between the gaps.
+_ALNUM = re.compile(r"([^\W_]+)")
+_WORD_JOINERS = ("-", "'", "’")
 _LINE = re.compile(r"[^\n]+")
-_BLOCK = re.compile(r"\S(?:.|\n(?!\s*\n))*")
-_CANDIDATE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]*[A-Z0-9])")
-_PREV_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+_NEWLINE = re.compile(r"\n")
+_BLANK_LINE = re.compile(r"\n\s*\n")
+# A block of lines up to a blank line, matched a whole line at a time.
+_BLOCK = re.compile(r"\S[^\n]*(?:\n(?!\s*\n)[^\n]*)*")
+# Scanned over the whole text at once; the look-ahead stays on its line.
+_CANDIDATE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=[^\S\n]+[\"'“‘«(\[]*[A-Z0-9])")
+_ABBREVIATION_CHARS = string.ascii_letters + "."
 _NEXT_WORD = re.compile(r"\s+[\"'“‘«(\[]*(\w+)")
 # Initials written together ("J.J.", "G.W."): like U.S., they end a sentence
 # only before a word that usually starts one.
@@ -52,16 +61,17 @@ def _abbreviations():
 def _is_boundary(text, start, match):
     """Whether the candidate ``match`` ends a sentence (``start`` = line start)."""
     punct = match.group()
-    if punct[0] != ".":
+    if punct[0] != "." or punct.count(".") > 1:  # an ellipsis "..." ends where it stands
         return True
-    head = text[start:match.start() + 1]
-    prev = _PREV_WORD.search(head[-40:])
-    if prev is None:
+    # The word before the period: the run of letters and periods ending at
+    # it (within 40 characters and the line), from its first letter.
+    end = match.start() + 1
+    window = text[max(start, end - 40):end]
+    run = window[len(window.rstrip(_ABBREVIATION_CHARS)):].lstrip(".")
+    if len(run) < 2:
         return True
-    word = prev.group(1).lower().rstrip(".")
+    word = run[:-1].lower().rstrip(".")
     never_end, may_end = _abbreviations()
-    if len(punct) > 1 and punct.count(".") > 1:  # an ellipsis "..." ends where it stands
-        return True
     if word in never_end:
         return False
     if len(word) == 1 and word.isalpha():  # an initial: "John F. Kennedy"
@@ -116,10 +126,13 @@ def sentence_spans(text: str, method: str = "rules") -> list[tuple[int, int]]:
         return spans
     if method != "rules":
         raise ValueError(f"method must be 'rules' or 'punkt', not {method!r}")
+    candidates, k = list(_CANDIDATE.finditer(text)), 0
     for line in _LINE.finditer(text):
         start, line_end = line.span()
         segment_start = start
-        for match in _CANDIDATE.finditer(text, start, line_end):
+        while k < len(candidates) and candidates[k].start() < line_end:
+            match = candidates[k]
+            k += 1
             if _is_boundary(text, start, match):
                 s, e = strip_span(text, segment_start, match.end())
                 if e > s:
@@ -162,6 +175,32 @@ def token_spans(text: str) -> list[tuple[int, int]]:
     return list(_tokenizer().span_tokenize(text))
 
 
+def lower_words(text: str) -> tuple[list[int], list[int], list[str]]:
+    """Starts, ends and lower-cased forms of the words of ``text``, a word
+    being a run of letters and digits (hyphens, apostrophes and underscores
+    separate words).
+
+    Examples
+    --------
+    >>> lower_words("Kim's anti-US")
+    ([0, 4, 6, 11], [3, 5, 10, 13], ['kim', 's', 'anti', 'us'])
+    """
+    starts, ends, words, _ = _alnum_split(text)
+    return starts, ends, words
+
+
+def _alnum_split(text):
+    """:func:`lower_words` and the gaps between the words, from one regex
+    split: pieces alternate gap, word, gap, ..., word, gap, so every offset
+    is a running sum of piece lengths."""
+    lower = text.lower()
+    same_length = len(lower) == len(text)  # not so for a few letters ("İ" -> "i̇")
+    pieces = _ALNUM.split(lower if same_length else text)
+    offsets = list(accumulate(map(len, pieces)))
+    words = pieces[1::2] if same_length else [w.lower() for w in pieces[1::2]]
+    return offsets[0:-1:2], offsets[1::2], words, pieces[2:-1:2]
+
+
 def word_count(text: str) -> int:
     """Number of words (tokens made of word characters).
 
@@ -183,7 +222,7 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     >>> [t[s:e] for s, e in paragraph_spans(t)]
     ['First line.', 'Second line.']
     """
-    pattern = _BLOCK if re.search(r"\n\s*\n", text) else _LINE
+    pattern = _BLOCK if _BLANK_LINE.search(text) else _LINE
     spans = []
     for match in pattern.finditer(text):
         s, e = strip_span(text, *match.span())
@@ -208,6 +247,19 @@ def _boilerplate_rules(lexicon=None):
     return line_rule, line_labels, inline_rules
 
 
+def _line_matches(rule, text):
+    """``rule.finditer(text)`` for a rule anchored at line starts (``^`` in
+    multi-line mode), tried only where a line starts rather than at every
+    character; a match running over line starts hides them, as in finditer."""
+    scanned = 0
+    for start in (0, *(m.end() for m in _NEWLINE.finditer(text))):
+        if start >= scanned:
+            match = rule.match(text, start)
+            if match is not None:
+                scanned = match.end()
+                yield match
+
+
 def boilerplate_spans(text: str, lexicon=None) -> list[tuple[int, int, str]]:
     """Boilerplate spans ``(start, end, label)``: promos, "read more" links,
     share/subscribe prompts and credit lines (see ``lexicons/boilerplate.csv``).
@@ -226,7 +278,7 @@ def boilerplate_spans(text: str, lexicon=None) -> list[tuple[int, int, str]]:
     """
     line_rule, line_labels, inline_rules = _boilerplate_rules(lexicon)
     spans = []
-    for match in line_rule.finditer(text):
+    for match in _line_matches(line_rule, text):
         line_end = text.find("\n", match.start())
         s, e = strip_span(text, match.start(), len(text) if line_end < 0 else line_end)
         spans.append((s, e, line_labels[match.lastgroup]))
@@ -285,8 +337,23 @@ class Document:
         return boilerplate_spans(self.text)
 
     @cached_property
+    def _words(self):
+        return _alnum_split(self.text)
+
+    @cached_property
+    def words(self) -> tuple[list[int], list[int], list[str]]:
+        """:func:`lower_words` of the text: starts, ends, lower-cased words."""
+        return self._words[:3]
+
+    @cached_property
     def n_words(self) -> int:
-        return word_count(self.text)
+        if "_" in self.text:
+            return word_count(self.text)
+        # Without underscores a word_count word is a chain of letter/digit
+        # runs joined by single hyphens or apostrophes: the runs already
+        # split for .words, less the joins.
+        _, _, words, gaps = self._words
+        return len(words) - sum(map(gaps.count, _WORD_JOINERS))
 
     def sentence_of(self, offset: int) -> int:
         """Index of the sentence containing (or last starting before) ``offset``; -1 if none."""

@@ -1,5 +1,19 @@
-from framing.text import (Document, boilerplate_spans, paragraph_spans, sentence_spans, text_spans,
-                          token_spans)
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from framing.text import (Document, _boilerplate_rules, _line_matches, boilerplate_spans,
+                          lower_words, paragraph_spans, sentence_spans, strip_span, text_spans,
+                          token_spans, word_count)
+
+# Made-up text built from the characters and pieces the fast paths treat
+# specially: line breaks and other white space, joiners, underscores, a
+# letter whose lower case is longer, sentence ends and boilerplate openings.
+PIECES = st.sampled_from(list("aZé_0 .!?…\"'’”“(-‐\n\r\t\u2028İ") +
+                         ["Mr.", "U.S.", "J.J.", "The ", "Also Read: ", "Share", " \n \n",
+                          "(With agency inputs)", "Copyright 2016 AP.", "well-known"])
+TEXTS = st.lists(PIECES, max_size=40).map("".join)
 
 
 def sentences(text, method="rules"):
@@ -79,3 +93,31 @@ def test_seed_article(seed_text):
         ("(With agency inputs)", "credit")]
     table = text_spans(__import__("pandas").DataFrame({"doc_id": ["seed"], "text": [seed_text]}))
     assert (table.apply(lambda r: seed_text[r.start:r.end] == r.text, axis=1)).all()
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS)
+def test_word_counts_and_lower_words_agree_with_their_definitions(text):
+    assert Document(text).n_words == word_count(text)
+    starts, ends, words = lower_words(text)
+    found = list(re.finditer(r"[^\W_]+", text))
+    assert starts == [m.start() for m in found] and ends == [m.end() for m in found]
+    assert words == [m.group().lower() for m in found]
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS)
+def test_paragraph_blocks_run_to_the_next_blank_line(text):
+    if not re.search(r"\n\s*\n", text):
+        return
+    blocks = [strip_span(text, *m.span()) for m in re.finditer(r"\S(?:.|\n(?!\s*\n))*", text)]
+    assert paragraph_spans(text) == [(s, e) for s, e in blocks if e > s]
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS)
+def test_line_rules_are_tried_at_every_line_start(text):
+    line_rule = _boilerplate_rules()[0]
+    spanning = re.compile(r"^[ \t]*(?:share|also)\s*", re.MULTILINE | re.IGNORECASE)
+    for rule in (line_rule, spanning):  # the second runs over line breaks
+        assert [m.span() for m in _line_matches(rule, text)] == [m.span() for m in rule.finditer(text)]

@@ -34,12 +34,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
+from itertools import compress, count
 
 import pandas as pd
 
 from .. import lexicons
 from ..corpus import as_corpus
-from ..text import Document
+from ..text import Document, lower_words
 
 SIGNAL = "loaded"
 DEFAULT_LEXICON = "loaded_terms"
@@ -58,6 +59,8 @@ _BREAK = re.compile(r"[.!?;:]\s|\n")
 _QUOTE = re.compile(r'["“”\n]')
 _STEM = re.compile(r"(?:ly|ed|ing|es|s|ness|ment)$")
 _VOWELS = set("aeiou")
+# The detector's word features use the matcher's words.
+_words = lower_words
 
 
 def _double_final(word: str) -> bool:
@@ -186,18 +189,6 @@ def load_lexicon(lexicon=None, extend: bool = False) -> pd.DataFrame:
     return table.drop_duplicates("term").reset_index(drop=True)
 
 
-def _words(text: str):
-    """Word starts, ends and lower-cased forms of ``text``."""
-    lower = text.lower()
-    if len(lower) != len(text):  # rare letters whose lower case is longer ("İ")
-        matches = list(_WORD.finditer(text))
-        return ([m.start() for m in matches], [m.end() for m in matches],
-                [m.group().lower() for m in matches])
-    words = _WORD.findall(lower)
-    spans = [m.span() for m in _WORD.finditer(lower)]
-    return [s for s, _ in spans], [e for _, e in spans], words
-
-
 class LoadedTermMatcher:
     """Match a loaded-term lexicon in documents; the lexicon is compiled once.
 
@@ -256,17 +247,19 @@ class LoadedTermMatcher:
         >>> LoadedTermMatcher().matches("Critics keep lashing out at the charm-offensives.")
         [(13, 24, 'lash out', 'combative'), (32, 48, 'charm offensive', 'propaganda_pr')]
         """
-        starts, ends, words = _words(text)
+        return self._matches(Document(text))
+
+    def _matches(self, doc: Document):
+        text = doc.text
+        starts, ends, words = doc.words
         first = self._first
-        hits = [i for i, w in enumerate(words) if w in first]
         found = []
-        for i in hits:
+        for i in compress(count(), map(first.__contains__, words)):
             for variant, (term, category) in first[words[i]]:
                 n = len(variant)
-                if tuple(words[i:i + n]) != variant:
-                    continue
-                if n > 1 and not all(_JOIN.fullmatch(text, ends[k], starts[k + 1])
-                                     for k in range(i, i + n - 1)):
+                if n > 1 and (tuple(words[i:i + n]) != variant or
+                              not all(_JOIN.fullmatch(text, ends[k], starts[k + 1])
+                                      for k in range(i, i + n - 1))):
                     continue
                 start, end = self._whole_word(text, starts[i], ends[i + n - 1])
                 found.append((start, end, term, category))
@@ -295,7 +288,7 @@ class LoadedTermMatcher:
         """Span rows (without ``doc_id``): ``start, end, signal="loaded",
         label=category, text, term``."""
         text = doc.text
-        matches = self.matches(text)
+        matches = self._matches(doc)
         if self.skip_boilerplate:
             matches = _outside_boilerplate(matches, doc)
         return [{"start": s, "end": e, "signal": SIGNAL, "label": category, "text": text[s:e],
