@@ -382,3 +382,13 @@ def test_polnear_dev_scores():
     assert table.loc["cue", "f1"] >= 0.72
     assert table.loc["source", "f1"] >= 0.68
     assert table.loc["content", "f1"] >= 0.69
+
+
+def test_cue_scores_summed_from_parts_equal_the_model_score(ex):
+    text = ("“We won,” Kim said on Monday. Lee, the minister, told reporters that talks went "
+            "well, adding: “Yes.” The plan was announced. Officials believe it will pass.")
+    doc = Document(text)
+    contexts = [c for _, _, c, _ in ex._candidate_contexts(doc, ex.quotations(text, doc.paragraphs))]
+    assert len(contexts) >= 5
+    for context in contexts:
+        assert ex._score_context(context) == pytest.approx(ex._score(ex._features_of(context)))

@@ -133,6 +133,21 @@ _ADDRESSEE = re.compile(
     r"an?\s+\w+(?:\s+\w+)?|(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*))(?=\s*(?:that\b|[,:“\"‘]|$))"
     r"|\s+(?:him|her|them|me|us|you|reporters|journalists|voters|supporters|"
     r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\b")
+# Patterns of the construction rules below, compiled once.
+_COMMA_NOT_AGE = re.compile(r",\s+(?!\d)")
+_COMMA_OR_COLON = re.compile(r"\s*[,:]\s*")
+_PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|been|being)\s+$")
+_BY = re.compile(r"\s+by\s+")
+_COMMA = re.compile(r"\s*,")
+_OPT_COLON = re.compile(r"\s*[:,]?\s*")
+_PUNCT_AFTER = re.compile(r"\s*[,:.]")
+_SEPARATORS = re.compile(r"[\s,:]*")
+_END_OR_COLON = re.compile(r"\s*[.:]\s*$")
+_PHRASE_STOP = re.compile(r"[,;:()—–]")
+_OWNER = re.compile(r"(?:^|\s)([\w.’'-]+(?:[’']s?)|his|her|their|its)\s*$")
+_INVERSION_SLOT = re.compile(r"(?:^|[,”\"’'])\s*$")
+_QUOTE_ENDS_CLAUSE = re.compile(r"[,?!—–-][”\"’']+$")
+_QUOTE_OR_COLON = re.compile(r"[;:“”\"]|''")
 _WORD = re.compile(r"[\w’'.-]+")
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 #: Joins the fragments of a content interrupted by its cue or by paragraphs.
@@ -246,6 +261,7 @@ class AttributionExtractor:
         weights = dict(zip(model["feature"], model["weight"].astype(float)))
         self._bias = weights.pop("bias", 0.0)
         self._weights = weights
+        self._memo = {}  # the parts of cue scores seen (see _score_context)
 
     # -- quotations -------------------------------------------------------
     @staticmethod
@@ -320,16 +336,52 @@ class AttributionExtractor:
         >>> feats["lemma=say"], feats["prev=he"], feats["next=that"], feats["that_after"]
         (1.0, 1.0, 1.0, 1.0)
         """
-        lemma, verb_class, construction, rate, pos = self._entries[form]
+        return self._features_of(self._context(text, start, end, form, sentence, quote_ends,
+                                               quote_starts))
+
+    @staticmethod
+    def _context(text, start, end, form, sentence, quote_ends, quote_starts):
+        """Everything :meth:`features` looks at, as a hashable tuple: the
+        form, the shapes of the two words either side, the position in the
+        sentence and the mark/colon/"that" flags (equal contexts score equally,
+        so :meth:`_cues` scores each distinct context once)."""
         ss, se = sentence
+        before = text[max(ss, start - 40):start].split()
+        after = text[end:min(se, end + 40)].split()
+        that_after = bool(after) and after[0].lower().strip(",") == "that" or \
+            len(after) > 1 and after[1] == "that"
+        k = start
+        while k > ss and text[k - 1] in " ,\xa0":
+            k -= 1
+        i = bisect_left(quote_ends, k)
+        if i < len(quote_ends) and quote_ends[i] == k:
+            quote_before = 2
+        else:
+            i = bisect_left(quote_ends, max(ss, start - 60))
+            quote_before = int(i < len(quote_ends) and quote_ends[i] < start)
+        k = end
+        while k < se and text[k] in " ,:\xa0":
+            k += 1
+        i = bisect_left(quote_starts, k)
+        return (form,
+                _shape(before[-1]) if before else "<s>",
+                _shape(before[-2]) if len(before) > 1 else "<s>",
+                _shape(after[0]) if after else "</s>",
+                _shape(after[1]) if len(after) > 1 else "</s>",
+                min(len(before), 6), that_after, quote_before,
+                i < len(quote_starts) and quote_starts[i] == k,
+                text[end:end + 2].strip()[:1] == ":",
+                start == ss or _sentence_initial(text, ss, start),
+                se - end < 3,
+                text[se - 1] not in ".!?…\"”’')")  # a headline or subheading
+
+    def _features_of(self, context):
+        (form, prev, prev2, nxt, nxt2, position, that_after, quote_before, quote_after,
+         colon_after, sentence_initial, sentence_final, headline) = context
+        lemma, verb_class, construction, rate, pos = self._entries[form]
         feats = {"rate": _logit(rate if rate is not None else self.default_rate),
                  f"lemma={lemma}": 1.0, f"class={verb_class}": 1.0,
                  f"pos={pos}": 1.0}
-        before = text[max(ss, start - 40):start].split()
-        after = text[end:min(se, end + 40)].split()
-        prev = _shape(before[-1]) if before else "<s>"
-        prev2 = _shape(before[-2]) if len(before) > 1 else "<s>"
-        nxt = _shape(after[0]) if after else "</s>"
         feats[f"prev={prev}"] = 1.0
         feats[f"prev2={prev2}"] = 1.0
         feats[f"next={nxt}"] = 1.0
@@ -339,36 +391,25 @@ class AttributionExtractor:
         feats[f"lemma+next={lemma}|{nk}"] = 1.0
         feats[f"class+prev={verb_class}|{pk}"] = 1.0
         feats[f"class+next={verb_class}|{nk}"] = 1.0
-        feats[f"position={min(len(before), 6)}"] = 1.0
-        nxt2 = _shape(after[1]) if len(after) > 1 else "</s>"
+        feats[f"position={position}"] = 1.0
         feats[f"next2={nxt2}"] = 1.0
         feats[f"prev2+prev={_kind(prev2)}|{pk}"] = 1.0
         feats[f"lemma+next2={lemma}|{_kind(nxt2)}"] = 1.0
-        if after and after[0].lower().strip(",") == "that" or len(after) > 1 and after[1] == "that":
+        if that_after:
             feats["that_after"] = 1.0
-        k = start
-        while k > ss and text[k - 1] in " ,\xa0":
-            k -= 1
-        i = bisect_left(quote_ends, k)
-        if i < len(quote_ends) and quote_ends[i] == k:
+        if quote_before == 2:
             feats["quote_before"] = 1.0
-        else:
-            i = bisect_left(quote_ends, max(ss, start - 60))
-            if i < len(quote_ends) and quote_ends[i] < start:
-                feats["quote_before_near"] = 1.0
-        k = end
-        while k < se and text[k] in " ,:\xa0":
-            k += 1
-        i = bisect_left(quote_starts, k)
-        if i < len(quote_starts) and quote_starts[i] == k:
+        elif quote_before:
+            feats["quote_before_near"] = 1.0
+        if quote_after:
             feats["quote_after"] = 1.0
-        if text[end:end + 2].strip()[:1] == ":":
+        if colon_after:
             feats["colon_after"] = 1.0
-        if start == ss or _sentence_initial(text, ss, start):
+        if sentence_initial:
             feats["sentence_initial"] = 1.0
-        if se - end < 3:
+        if sentence_final:
             feats["sentence_final"] = 1.0
-        if text[se - 1] not in ".!?…\"”’')":  # a headline or subheading
+        if headline:
             feats["headline"] = 1.0
             feats[f"headline+class={verb_class}"] = 1.0
         return feats
@@ -424,19 +465,24 @@ class AttributionExtractor:
         >>> [form for _, _, form, _ in AttributionExtractor().scored_candidates(doc)]
         ['said']
         """
-        text = doc.text
         if quotes is None:
-            quotes = self.quotations(text, doc.paragraphs)
+            quotes = self.quotations(doc.text, doc.paragraphs)
+        for start, end, context, s_idx in self._candidate_contexts(doc, quotes):
+            yield start, end, context[0], self._features_of(context)
+
+    def _candidate_contexts(self, doc, quotes):
+        text = doc.text
         blocked = sorted([(s, e) for s, e in quotes] + [(s, e) for s, e, _ in doc.boilerplate])
         blocked_starts = [s for s, _ in blocked]
         quote_starts = sorted(s for s, _ in quotes)
         quote_ends = sorted(e for _, e in quotes)
         sentences = doc.sentences
+        sentence_of = doc.sentence_of
         for start, end, form in self.candidates(text):
             k = bisect_right(blocked_starts, start) - 1
             if k >= 0 and blocked[k][0] < start and end <= blocked[k][1]:
                 continue
-            s_idx = doc.sentence_of(start)
+            s_idx = sentence_of(start)
             if s_idx < 0:
                 continue
             ss, se = sentences[s_idx]
@@ -445,15 +491,67 @@ class AttributionExtractor:
             if text[start].isupper() and start != ss and not _sentence_initial(text, ss, start) \
                     and not _title_case(text, ss, se):
                 continue  # a name ("Hope Hicks", "Will"), not a verb
-            yield start, end, form, self.features(text, start, end, form, (ss, se), quote_ends,
-                                                  quote_starts)
+            yield start, end, self._context(text, start, end, form, (ss, se), quote_ends,
+                                            quote_starts), s_idx
+
+    def _score_context(self, context):
+        """``self._score(self._features_of(context))``, summed from parts that
+        repeat across candidates (the form; the words before it; the words
+        after it; the word either side; the position and flags), each part
+        computed once per process and then looked up."""
+        form, prev, prev2, nxt, nxt2 = context[:5]
+        memo = self._memo
+        if len(memo) > 200_000:  # bound the memory of a long-running process
+            memo.clear()
+        total = 0.0
+        for key in (form, (form, prev, prev2), (form, None, nxt, nxt2), (prev, nxt),
+                    (self._entries[form][1],) + context[5:]):
+            part = memo.get(key)
+            if part is None:
+                part = memo[key] = self._part(key)
+            total += part
+        return total
+
+    def _part(self, key):
+        w = self._weights.get
+        if isinstance(key, str):  # the form: its prior, lemma, class, part of speech
+            lemma, verb_class, _, rate, pos = self._entries[key]
+            return (self._bias + w("rate", 0.0) * _logit(rate if rate is not None else
+                                                          self.default_rate) +
+                    w(f"lemma={lemma}", 0.0) + w(f"class={verb_class}", 0.0) + w(f"pos={pos}", 0.0))
+        if len(key) == 3:  # the two words before
+            form, prev, prev2 = key
+            lemma, verb_class = self._entries[form][:2]
+            pk = _kind(prev)
+            return (w(f"prev={prev}", 0.0) + w(f"prev2={prev2}", 0.0) +
+                    w(f"lemma+prev={lemma}|{pk}", 0.0) + w(f"class+prev={verb_class}|{pk}", 0.0) +
+                    w(f"prev2+prev={_kind(prev2)}|{pk}", 0.0))
+        if len(key) == 4:  # the two words after
+            form, _, nxt, nxt2 = key
+            lemma, verb_class = self._entries[form][:2]
+            nk = _kind(nxt)
+            return (w(f"next={nxt}", 0.0) + w(f"next2={nxt2}", 0.0) +
+                    w(f"lemma+next={lemma}|{nk}", 0.0) + w(f"class+next={verb_class}|{nk}", 0.0) +
+                    w(f"lemma+next2={lemma}|{_kind(nxt2)}", 0.0))
+        if len(key) == 2:  # the word either side
+            return w(f"prev+next={_kind(key[0])}|{_kind(key[1])}", 0.0)
+        (verb_class, position, that_after, quote_before, quote_after, colon_after,
+         sentence_initial, sentence_final, headline) = key
+        flags = {"that_after": that_after, "quote_before": quote_before == 2,
+                 "quote_before_near": quote_before == 1, "quote_after": quote_after,
+                 "colon_after": colon_after, "sentence_initial": sentence_initial,
+                 "sentence_final": sentence_final, "headline": headline,
+                 f"headline+class={verb_class}": headline}
+        return w(f"position={position}", 0.0) + sum(w(f, 0.0) for f, on in flags.items() if on)
 
     def _cues(self, doc, quotes):
         cues = []
-        for start, end, form, feats in self.scored_candidates(doc, quotes):
-            score = self._score(feats)
-            if score >= self.threshold:
-                cues.append((start, end, self._entries[form], doc.sentence_of(start), score))
+        score_context = self._score_context
+        threshold = self.threshold
+        for start, end, context, s_idx in self._candidate_contexts(doc, quotes):
+            score = score_context(context)
+            if score >= threshold:
+                cues.append((start, end, self._entries[context[0]], s_idx, score))
         return cues
 
     # -- attributions ----------------------------------------------------
@@ -535,7 +633,7 @@ class AttributionExtractor:
             else:
                 source = _source_after(text, cue_end, se)
                 rest = text[source[1]:se] if source else ""
-                if re.match(r",\s+(?!\d)", rest) and not _QUOTE_MARK.search(rest) and \
+                if _COMMA_NOT_AGE.match(rest) and not _QUOTE_MARK.search(rest) and \
                         ":" not in rest:
                     # "..., said Jaime Harrison, chair of the party." keeps the appositive
                     # (PolNeAR keeps a relative clause too more often than not)
@@ -543,7 +641,7 @@ class AttributionExtractor:
             fragments.append((qs, qe))
             kind = "direct"
             tail_from = source[1] if source and source[0] >= cue_end else cue_end
-            tail = re.match(r"\s*[,:]\s*", text[tail_from:se])
+            tail = _COMMA_OR_COLON.match(text[tail_from:se])
             if tail:
                 # the quotation goes on after the cue; any other tail ("...,
                 # adding that ...") is a clause of its own
@@ -557,8 +655,7 @@ class AttributionExtractor:
             text[max(lo, ss):cue_start].rstrip().endswith(",")
         source = _source_before(text, max(lo, ss) if not participle else ss, cue_start, participle)
         if pos == "noun" and source is not None:
-            owner = re.search(r"(?:^|\s)([\w.’'-]+(?:[’']s?)|his|her|their|its)\s*$",
-                              text[source[0]:cue_start])
+            owner = _OWNER.search(text[source[0]:cue_start])
             source = (source[0] + owner.start(1), source[0] + owner.end(1)) if owner and \
                 (owner.group(1).lower() in ("his", "her", "their", "its") or
                  owner.group(1)[-2:] in ("'s", "’s") or owner.group(1)[-1] in "'’") else None
@@ -567,11 +664,11 @@ class AttributionExtractor:
         if time:
             after = time.end()
         passive_agent = None
-        passive = re.search(r"\b(?:was|were|is|are|been|being)\s+$", text[max(ss, start - 12):start])
+        passive = _PASSIVE_AUX.search(text[max(ss, start - 12):start])
         if passive and source is not None and text[source[0]:source[1]].lower() in ("it", "there"):
             source = None  # "It was reported that ...": no source in the text
         if source is not None and passive:
-            by = re.match(r"\s+by\s+", text[after:se])
+            by = _BY.match(text[after:se])
             if by:
                 passive_agent = _source_after(text, after + by.end(), se)
         if passive_agent is not None:
@@ -599,7 +696,7 @@ class AttributionExtractor:
                 time = _TIME.match(text, after, se)
                 if time:
                     after = time.end()
-        if source is not None and re.match(r"\s*,", text[after:se]) and \
+        if source is not None and _COMMA.match(text[after:se]) and \
                 text[max(lo, ss):source[0]].rstrip().endswith(","):
             # a parenthetical cue: "The plan, he said, would fail."
             head = _trim(text, ss, source[0], " ,—–-\n")
@@ -610,20 +707,20 @@ class AttributionExtractor:
                     "mixed" if any(_contains_quote(quotes, *f) for f in fragments) else "indirect")
                 return self._row(text, source, (cue_start, cue_end), fragments, kind, lemma,
                                  verb_class)
-        colon = re.match(r"\s*[:,]?\s*", text[after:se])
+        colon = _OPT_COLON.match(text[after:se])
         content_start = after + colon.end()
         lead_in = _LEAD_IN.match(text, content_start, se)
         if lead_in and source is not None:
             # "X wrote in a tweet on Friday: “...”": the circumstance before
             # the colon is in neither the cue nor the content
             content_start = lead_in.end()
-        inverted_ok = re.search(r"(?:^|[,”\"’'])\s*$", text[max(lo, ss):cue_start]) is not None
+        inverted_ok = _INVERSION_SLOT.search(text[max(lo, ss):cue_start]) is not None
         if source is None and inverted_ok:
             inverted = _source_after(text, after, se)
-            if inverted is not None and re.match(r"\s*[,:.]", text[inverted[1]:se] or "."):
+            if inverted is not None and _PUNCT_AFTER.match(text[inverted[1]:se] or "."):
                 # "..., said Trump." / "said Trump:" / "Said a spokesman: ..."
                 source = inverted
-                content_start = inverted[1] + len(re.match(r"[\s,:]*", text[inverted[1]:se]).group())
+                content_start = inverted[1] + len(_SEPARATORS.match(text[inverted[1]:se]).group())
         if content_start < min(se, hi) and not text[content_start:se].strip(" .!?\n") == "":
             q = _quote_starting_at(quotes, content_start)
             if q is not None and q[1] >= _trim(text, content_start, se, " .")[1] - 1:
@@ -637,7 +734,7 @@ class AttributionExtractor:
             if fragments and text[cue_end:fragments[0][0]].rstrip().endswith(":") and \
                     fragments[0][1] >= se - 1:
                 fragments.extend(_following_quotes(text, quotes, doc.paragraphs, se))
-        elif text[cue_end:se].strip() == "" or re.match(r"\s*[.:]\s*$", text[cue_end:se]):
+        elif text[cue_end:se].strip() == "" or _END_OR_COLON.match(text[cue_end:se]):
             # "X said:" ending a paragraph introduces the next one
             if text[cue_end:se].strip().startswith(":"):
                 fragments = _following_quotes(text, quotes, doc.paragraphs, se, any_paragraph=True)
@@ -662,7 +759,7 @@ class AttributionExtractor:
         if source is None:
             return None
         after = text[source[1]:se]
-        if re.match(r"\s*,", after) and (start == ss or text[ss:start].strip() == ""):
+        if _COMMA.match(after) and (start == ss or text[ss:start].strip() == ""):
             content = _clause(text, source[1] + after.index(",") + 1, min(se, hi))
         else:
             content = _trim(text, ss, start, " ,—–-(\n")
@@ -765,6 +862,18 @@ _FUNCTION_WORDS = frozenset(
 def _shape(token):
     """A context word as a feature: function words and punctuation as they
     are, other words by shape, so the model generalises past names."""
+    shape = _SHAPES.get(token)
+    if shape is None:
+        if len(_SHAPES) > 100_000:  # bound the memory of a long-running process
+            _SHAPES.clear()
+        shape = _SHAPES[token] = _word_shape(token)
+    return shape
+
+
+_SHAPES = {}
+
+
+def _word_shape(token):
     word = token.lower().strip(".,;:!?()[]")
     if word in _FUNCTION_WORDS:
         return word
@@ -845,7 +954,7 @@ def _quote_ending_before(quotes, text, cue_start, floor):
         if qe > cue_start:
             continue
         if qe <= floor and (text[qe:floor + 1].strip() or
-                            not re.search(r"[,?!—–-][”\"’']+$", text[qs:qe])):
+                            not _QUOTE_ENDS_CLAUSE.search(text[qs:qe])):
             return None  # a quotation in an earlier sentence, unless it ends in ",” or ?”
         gap = text[qe:cue_start]
         first = gap.split(None, 1)[0].lower() if gap.split() else ""
@@ -853,7 +962,7 @@ def _quote_ending_before(quotes, text, cue_start, floor):
             return None  # “...” and said: the quotation belongs to what went before
         if "\n" in gap or "." in gap.replace("Mr.", "").replace("Mrs.", "").replace("Ms.", "").replace("Dr.", ""):
             return None
-        if len(gap.split()) <= 25 and not re.search(r"[;:“”\"]|''", gap):
+        if len(gap.split()) <= 25 and not _QUOTE_OR_COLON.search(gap):
             return qs, qe
         return None
     return None
@@ -951,6 +1060,16 @@ _LEADING_ADVERBIAL = re.compile(
     r"[^,]{1,60},\s*)+")
 
 
+_LAST_BREAK = re.compile(r".*[,;:()—–“”\"\[\]\n]", re.DOTALL)
+_LAST_HARD_BREAK = re.compile(r".*[;:()—–“”\"\[\]\n]", re.DOTALL)
+
+
+def _last_break(seg, pattern=_LAST_BREAK):
+    """Offset in ``seg`` of its last punctuation break (``pattern``), or -1."""
+    m = pattern.match(seg)
+    return m.end() - 1 if m else -1
+
+
 def _clause_subject(text, floor, cue_start):
     """The name or pronoun that opens the clause at ``floor`` (after a
     leading adverbial), the subject of a participle or a verb after a
@@ -983,7 +1102,7 @@ def _source_before(text, floor, cue_start, participle=False):
     cue_start = floor + len(seg)
     # a short parenthesis belongs to the name: "Sen. Ted Cruz (R-Tex.) said"
     plain = _SHORT_PAREN.sub(lambda m: "x" * len(m.group()), seg)
-    cut = max(plain.rfind(c) for c in ",;:()—–“”\"[]\n")
+    cut = _last_break(plain)
     start = floor + cut + 1 if cut >= 0 else floor
     words = list(_WORD.finditer(text, start, cue_start))
     # the clause begins after the last complementiser or conjunction; a
@@ -1041,7 +1160,7 @@ def _appositive_source(text, floor, end):
     with the name they describe ("Rachel Berg, a philanthropist from Monsey,
     New York, said"); ``None`` when the clause does not open that way."""
     seg = _SHORT_PAREN.sub(lambda m: "x" * len(m.group()), text[floor:end])
-    opened = max(seg.rfind(c) for c in ";:()—–“”\"[]\n") + 1
+    opened = _last_break(seg, _LAST_HARD_BREAK) + 1
     comma = seg.find(",", opened)
     if comma < 0:
         return None
@@ -1066,7 +1185,7 @@ def _comma_head(text, floor, comma):
     """The capitalised name phrase that ends at ``comma`` and opens its
     clause (sentence start, or after a quotation/colon), or ``None``."""
     seg = text[floor:comma]
-    cut = max(seg.rfind(c) for c in ",;:()—–“”\"[]\n")
+    cut = _last_break(seg)
     start = floor + cut + 1 if cut >= 0 else floor
     if cut >= 0 and seg[cut] == ",":
         return None
@@ -1093,7 +1212,7 @@ def _source_after(text, start, limit):
                                               "from", "that", "of", "as", "about", "it"):
         return None
     # stop at a comma, parenthesis or dash inside the phrase
-    stop = re.search(r"[,;:()—–]", text[s:e])
+    stop = _PHRASE_STOP.search(text[s:e])
     if stop:
         e = s + stop.start()
     s, e = _trim(text, s, e, " ,.")
