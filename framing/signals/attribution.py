@@ -48,6 +48,7 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from itertools import repeat
+from operator import itemgetter
 
 import pandas as pd
 
@@ -947,42 +948,45 @@ def _sentence_initial(text, ss, start):
     return text[ss:start].strip(" “\"‘(—–-") == ""
 
 
+# Quotations are sorted and never overlap (see AttributionExtractor.quotations),
+# so their starts and their ends are both in order: look them up by bisection.
+_START, _END = itemgetter(0), itemgetter(1)
+
+
 def _quote_ending_before(quotes, text, cue_start, floor):
     """The quotation that ends just before ``cue_start`` with only a short
     source or punctuation between them (``“...,” he said`` / ``“...” Putin told``)."""
-    for qs, qe in reversed(quotes):
-        if qe > cue_start:
-            continue
-        if qe <= floor and (text[qe:floor + 1].strip() or
-                            not _QUOTE_ENDS_CLAUSE.search(text[qs:qe])):
-            return None  # a quotation in an earlier sentence, unless it ends in ",” or ?”
-        gap = text[qe:cue_start]
-        first = gap.split(None, 1)[0].lower() if gap.split() else ""
-        if first in _CLAUSE_OPENERS or first in _NOT_A_SOURCE:
-            return None  # “...” and said: the quotation belongs to what went before
-        if "\n" in gap or "." in gap.replace("Mr.", "").replace("Mrs.", "").replace("Ms.", "").replace("Dr.", ""):
-            return None
-        if len(gap.split()) <= 25 and not _QUOTE_OR_COLON.search(gap):
-            return qs, qe
+    i = bisect_right(quotes, cue_start, key=_END) - 1
+    if i < 0:
         return None
+    qs, qe = quotes[i]
+    if qe <= floor and (text[qe:floor + 1].strip() or
+                        not _QUOTE_ENDS_CLAUSE.search(text[qs:qe])):
+        return None  # a quotation in an earlier sentence, unless it ends in ",” or ?”
+    gap = text[qe:cue_start]
+    first = gap.split(None, 1)[0].lower() if gap.split() else ""
+    if first in _CLAUSE_OPENERS or first in _NOT_A_SOURCE:
+        return None  # “...” and said: the quotation belongs to what went before
+    if "\n" in gap or "." in gap.replace("Mr.", "").replace("Mrs.", "").replace("Ms.", "").replace("Dr.", ""):
+        return None
+    if len(gap.split()) <= 25 and not _QUOTE_OR_COLON.search(gap):
+        return qs, qe
     return None
 
 
 def _quote_starting_at(quotes, pos):
-    for qs, qe in quotes:
-        if qs == pos:
-            return qs, qe
-        if qs > pos:
-            break
-    return None
+    i = bisect_left(quotes, pos, key=_START)
+    return quotes[i] if i < len(quotes) and quotes[i][0] == pos else None
 
 
 def _quote_covers(quotes, start, end):
-    return any(qs <= start and end <= qe for qs, qe in quotes)
+    i = bisect_right(quotes, start, key=_START) - 1
+    return i >= 0 and end <= quotes[i][1]
 
 
 def _contains_quote(quotes, start, end):
-    return any(start <= qs and qe <= end for qs, qe in quotes)
+    i = bisect_left(quotes, start, key=_START)
+    return i < len(quotes) and quotes[i][1] <= end
 
 
 # Where a reported clause ends before its sentence does: a following
