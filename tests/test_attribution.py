@@ -209,6 +209,12 @@ def test_agentless_passive_has_no_source(ex):
     assert [r["signal"] for r in rows] == ["cue", "content"]
 
 
+def test_relative_pronoun_source_and_its_aside(ex):
+    att = one(ex, "Lee, who later said the talks failed, left early.")
+    assert (att["source_text"], att["cue_text"], att["content_text"]) == (
+        "who", "later said", "the talks failed")
+
+
 def test_passive_subject_is_the_content(ex):
     att = one(ex, "Sanders was declared the winner in Ohio.")
     assert att["source_start"] == -1 and att["cue_text"] == "was declared"

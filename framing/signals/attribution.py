@@ -145,6 +145,7 @@ _PUNCT_AFTER = re.compile(r"\s*[,:.]")
 _SEPARATORS = re.compile(r"[\s,:]*")
 _END_OR_COLON = re.compile(r"\s*[.:]\s*$")
 _PHRASE_STOP = re.compile(r"[,;:()—–]")
+_ASIDE_END = re.compile(r",(?![”\"’'])")
 _OWNER = re.compile(r"(?:^|\s)([\w.’'-]+(?:[’']s?)|his|her|their|its)\s*$")
 _INVERSION_SLOT = re.compile(r"(?:^|[,”\"’'])\s*$")
 _QUOTE_ENDS_CLAUSE = re.compile(r"[,?!—–-][”\"’']+$")
@@ -728,7 +729,13 @@ class AttributionExtractor:
                 fragments = [q]
                 kind = "direct"
             else:
-                clause = _clause(text, content_start, min(se, hi))
+                stop = min(se, hi)
+                if source is not None and text[source[0]:source[1]].lower() in _RELATIVE and \
+                        text[max(ss, source[0] - 3):source[0]].rstrip().endswith(","):
+                    # "Lee, who said the talks failed, left": the aside ends at its comma
+                    comma = _ASIDE_END.search(text, content_start, stop)
+                    stop = comma.start() if comma else stop
+                clause = _clause(text, content_start, stop)
                 if clause:
                     fragments = [clause]
                     kind = "mixed" if _contains_quote(quotes, *clause) else "indirect"
@@ -1129,7 +1136,7 @@ def _source_before(text, floor, cue_start, participle=False):
     if cut >= 0 and seg[cut] == "," and words and not opened:
         head = _comma_head(text, floor, floor + cut)
         first = words[0].group()
-        if head is not None and first.lower() not in _PRONOUNS - _RELATIVE:
+        if head is not None and first.lower() not in _PRONOUNS:  # "Lee, who said": "who"
             if first.isdigit() or first.lower() in _NOT_APPOSITIVE:
                 return head  # an age or an aside: "Bamberg, 28, said", "Bush, however, said"
             if first[:1].islower() or first.lower() in ("a", "an", "the"):
