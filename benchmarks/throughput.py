@@ -19,11 +19,13 @@ Usage::
 
     python benchmarks/throughput.py                      # sizes 1,000 10,000 100,000
     python benchmarks/throughput.py --sizes 1000 --parallel-size 2000
+    python benchmarks/throughput.py --sizes 1000 --parallel-size 0 --skip-memory   # one core only
     python benchmarks/throughput.py --profile 500        # cProfile of the pass, top functions
 """
 from __future__ import annotations
 
 import argparse
+import copy
 import cProfile
 import json
 import pstats
@@ -72,6 +74,55 @@ def pass_rate(texts, runner):
     return len(texts) / (time.perf_counter() - started)
 
 
+def rates(texts, runner, chunk=100):
+    """Articles/s of Punkt and of the pass, timed in alternating chunks so
+    that a change in the machine's load touches both alike."""
+    punkt = full = 0.0
+    for i in range(0, len(texts), chunk):
+        part = texts[i:i + chunk]
+        punkt += len(part) / punkt_rate(part)
+        full += len(part) / pass_rate(part, runner)
+    return len(texts) / punkt, len(texts) / full
+
+
+class _Timed:
+    """A signal extractor whose method calls add their time to ``clock[part]``."""
+
+    def __init__(self, inner, clock, part):
+        self._inner, self._clock, self._part = inner, clock, part
+
+    def __getattr__(self, name):
+        method = getattr(self._inner, name)
+
+        def timed(*args, **kwargs):
+            started = time.perf_counter()
+            try:
+                return method(*args, **kwargs)
+            finally:
+                self._clock[self._part] += time.perf_counter() - started
+        return timed
+
+
+def breakdown(texts, runner):
+    """Milliseconds per article of each part of the pass: the text layer
+    (sentences, paragraphs, boilerplate, words), each signal, and the rest
+    (the pass's own assembly of rows and measures)."""
+    clock = dict.fromkeys(("text layer", "attribution", "loaded", "sources", "rest"), 0.0)
+    timed = copy.copy(runner)
+    for name in ("attribution", "loaded", "sources"):
+        setattr(timed, name, _Timed(getattr(runner, name), clock, name))
+    for i, text in enumerate(texts):
+        started = time.perf_counter()
+        doc = framing.Document(text, i)
+        doc.sentences, doc.paragraphs, doc.boilerplate, doc.words, doc.n_words  # computed once here
+        ready = time.perf_counter()
+        timed.run_document(doc)
+        clock["text layer"] += ready - started
+        clock["rest"] += time.perf_counter() - ready
+    clock["rest"] -= clock["attribution"] + clock["loaded"] + clock["sources"]
+    return {part: 1000 * seconds / len(texts) for part, seconds in clock.items()}
+
+
 def run_cli(corpus_path, out, jobs):
     """Wall seconds and peak RSS (MB) of one ``framing spans`` run in a fresh process."""
     command = [sys.executable, "-c", MEASURE_CHILD, sys.executable, "-m", "framing.cli", "spans",
@@ -85,7 +136,8 @@ def run_cli(corpus_path, out, jobs):
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
-    parser.add_argument("--parallel-size", type=int, default=20000, help="articles for the --jobs comparison")
+    parser.add_argument("--parallel-size", type=int, default=20000,
+                        help="articles for the --jobs comparison (0: skip it)")
     parser.add_argument("--profile", type=int, metavar="N", help="profile the pass on N articles and stop")
     parser.add_argument("--skip-memory", action="store_true")
     parser.add_argument("--json", help="also write the figures to this JSON file")
@@ -106,23 +158,31 @@ def main(argv=None):
     print(f"\n{'articles':>9} {'punkt/s':>9} {'pass/s':>9} {'pass time / punkt time':>24}")
     for n in args.sizes:
         sample = corpus_of(texts, n)["text"].tolist()
-        punkt = punkt_rate(sample)
-        full = pass_rate(sample, runner)
+        punkt, full = rates(sample, runner)
         figures["sizes"][n] = {"punkt_per_s": round(punkt), "pass_per_s": round(full),
                                "ratio": round(punkt / full, 3)}
         print(f"{n:>9} {punkt:>9.0f} {full:>9.0f} {punkt / full:>24.2f}")
+    sample = corpus_of(texts, min(args.sizes))["text"].tolist()
+    parts = breakdown(sample, runner)
+    figures["ms_per_article"] = {"punkt": round(1000 / punkt_rate(sample), 3),
+                                 **{part: round(ms, 3) for part, ms in parts.items()}}
+    print(f"\nms per article on {len(sample)} articles: "
+          + ", ".join(f"{part} {ms:.3f}" for part, ms in figures["ms_per_article"].items())
+          + f" (sum {sum(parts.values()):.3f})")
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         n = args.parallel_size
-        path = tmp / f"corpus-{n}.parquet"
-        corpus_of(texts, n).to_parquet(path, row_group_size=1000)
-        one, _ = run_cli(path, tmp / "spans1.csv", 1)
-        two, _ = run_cli(path, tmp / "spans2.csv", 2)
-        same = (tmp / "spans1.csv").read_bytes() == (tmp / "spans2.csv").read_bytes()
-        figures["parallel"] = {"articles": n, "jobs1_s": round(one, 1), "jobs2_s": round(two, 1),
-                               "speedup": round(one / two, 2), "identical_output": same}
-        print(f"\nframing spans on {n} articles: --jobs 1 {one:.1f} s ({n / one:.0f}/s), "
-              f"--jobs 2 {two:.1f} s ({n / two:.0f}/s): speed-up {one / two:.2f}x, identical output: {same}")
+        if n:
+            path = tmp / f"corpus-{n}.parquet"
+            corpus_of(texts, n).to_parquet(path, row_group_size=1000)
+            one, _ = run_cli(path, tmp / "spans1.csv", 1)
+            two, _ = run_cli(path, tmp / "spans2.csv", 2)
+            same = (tmp / "spans1.csv").read_bytes() == (tmp / "spans2.csv").read_bytes()
+            figures["parallel"] = {"articles": n, "jobs1_s": round(one, 1), "jobs2_s": round(two, 1),
+                                   "speedup": round(one / two, 2), "identical_output": same}
+            print(f"\nframing spans on {n} articles: --jobs 1 {one:.1f} s ({n / one:.0f}/s), "
+                  f"--jobs 2 {two:.1f} s ({n / two:.0f}/s): speed-up {one / two:.2f}x, "
+                  f"identical output: {same}")
         if not args.skip_memory:
             figures["memory_mb"] = {}
             print(f"\n{'articles':>9} {'peak RSS MB':>12} {'wall s':>8}")

@@ -66,14 +66,19 @@ class SignalPass:
 
     def run(self, doc_id, text: str):
         """Span rows (with ``doc_id``) and the article measures of one article."""
-        doc = Document(text, doc_id)
+        return self.run_document(Document(text, doc_id))
+
+    def run_document(self, doc: Document):
+        """:meth:`run` for an article already made a :class:`~framing.text.Document`."""
         attributions = self.attribution.extract(doc)
         source_rows = self.sources.spans(doc, attributions)  # also types each attribution's source
         rows = self.sources.label_sources(self.attribution.spans(doc, attributions), attributions)
         loaded_rows = self.loaded.spans(doc)
-        text_rows = doc.spans(self.signals & TEXT_SIGNALS) if self.signals & TEXT_SIGNALS else []
-        rows = [*text_rows, *rows, *loaded_rows, *source_rows]
-        kept = [{"doc_id": doc_id, **row} for row in rows if row["signal"] in self.signals]
+        signals, doc_id = self.signals, doc.doc_id
+        text_rows = doc.spans(signals & TEXT_SIGNALS) if signals & TEXT_SIGNALS else []
+        # Copies: a signal may hand back rows it keeps.
+        kept = [{"doc_id": doc_id, **row} for part in (text_rows, rows, loaded_rows, source_rows)
+                for row in part if row["signal"] in signals]
         measures = {
             "n_words": doc.n_words,
             "n_sentences": len(doc.sentences),
