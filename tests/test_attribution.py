@@ -221,6 +221,12 @@ def test_passive_subject_is_the_content(ex):
     assert [f for f in att["content_text"].split(" […] ")] == ["Sanders", "the winner in Ohio"]
 
 
+@pytest.mark.parametrize("text", ["Lee isn’t expected to attend.", "Lee is not expected to attend."])
+def test_negated_passive(ex, text):
+    att = one(ex, text)
+    assert att["source_start"] == -1 and att["content_text"] == "Lee […] to attend"
+
+
 def test_passive_ask_keeps_its_subject_as_source(ex):
     assert one(ex, "Kim was asked about the talks.")["source_text"] == "Kim"
 

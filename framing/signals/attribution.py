@@ -137,7 +137,7 @@ _ADDRESSEE = re.compile(
 # Patterns of the construction rules below, compiled once.
 _COMMA_NOT_AGE = re.compile(r",\s+(?!\d)")
 _COMMA_OR_COLON = re.compile(r"\s*[,:]\s*")
-_PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|been|being)\s+$")
+_PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|been|being)(?:n[’']t)?\s+(?:(?:not|\w+ly)\s+)?$")
 _BY = re.compile(r"\s+by\s+")
 _COMMA = re.compile(r"\s*,")
 _OPT_COLON = re.compile(r"\s*[:,]?\s*")
@@ -145,6 +145,7 @@ _PUNCT_AFTER = re.compile(r"\s*[,:.]")
 _SEPARATORS = re.compile(r"[\s,:]*")
 _END_OR_COLON = re.compile(r"\s*[.:]\s*$")
 _PHRASE_STOP = re.compile(r"[,;:()—–]")
+_SENTENCE_GAP = re.compile(r"(?<=[a-z0-9]{3})[.!?]\s+(?=[A-Z])")
 _ASIDE_END = re.compile(r",(?![”\"’'])")
 _OWNER = re.compile(r"(?:^|\s)([\w.’'-]+(?:[’']s?)|his|her|their|its)\s*$")
 _INVERSION_SLOT = re.compile(r"(?:^|[,”\"’'])\s*$")
@@ -666,7 +667,7 @@ class AttributionExtractor:
         if time:
             after = time.end()
         passive_agent = None
-        passive = _PASSIVE_AUX.search(text[max(ss, start - 12):start])
+        passive = _PASSIVE_AUX.search(text[max(ss, start - 24):start])
         if passive and source is not None and text[source[0]:source[1]].lower() in ("it", "there"):
             source = None  # "It was reported that ...": no source in the text
         if source is not None and passive:
@@ -1115,6 +1116,8 @@ def _source_before(text, floor, cue_start, participle=False):
     plain = _SHORT_PAREN.sub(lambda m: "x" * len(m.group()), seg)
     cut = _last_break(plain)
     start = floor + cut + 1 if cut >= 0 else floor
+    for gap in _SENTENCE_GAP.finditer(text, start, cue_start):
+        start = gap.end()  # a sentence break the splitter missed: "... 1990s. She has"
     words = list(_WORD.finditer(text, start, cue_start))
     # the clause begins after the last complementiser or conjunction; a
     # relative pronoun is the source itself ("women who remember")
