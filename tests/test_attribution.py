@@ -215,6 +215,11 @@ def test_relative_pronoun_source_and_its_aside(ex):
         "who", "later said", "the talks failed")
 
 
+def test_preposition_after_the_verb_belongs_to_the_cue(ex):
+    assert parts(one(ex, "Kim railed against the new plan.")) == (
+        "Kim", "railed against", "the new plan", "indirect")
+
+
 def test_passive_subject_is_the_content(ex):
     att = one(ex, "Sanders was declared the winner in Ohio.")
     assert att["source_start"] == -1 and att["cue_text"] == "was declared"

@@ -146,6 +146,7 @@ _SEPARATORS = re.compile(r"[\s,:]*")
 _END_OR_COLON = re.compile(r"\s*[.:]\s*$")
 _PHRASE_STOP = re.compile(r"[,;:()—–]")
 _SENTENCE_GAP = re.compile(r"(?<=[a-z0-9]{3})[.!?]\s+(?=[A-Z])")
+_PREP_HEAD = re.compile(r"\s*(?:about|against|of|over|for|on|upon|with|at)\s+")
 _ASIDE_END = re.compile(r",(?![”\"’'])")
 _OWNER = re.compile(r"(?:^|\s)([\w.’'-]+(?:[’']s?)|his|her|their|its)\s*$")
 _INVERSION_SLOT = re.compile(r"(?:^|[,”\"’'])\s*$")
@@ -724,6 +725,12 @@ class AttributionExtractor:
                 # "..., said Trump." / "said Trump:" / "Said a spokesman: ..."
                 source = inverted
                 content_start = inverted[1] + len(_SEPARATORS.match(text[inverted[1]:se]).group())
+        prep = _PREP_HEAD.match(text, cue_end, se)
+        if prep and prep.end() > content_start and not text[cue_end:content_start].strip():
+            # "railed against it", "talked about immigration": PolNeAR's cue
+            # takes the preposition, the content is its object
+            cue_end = _trim(text, cue_end, prep.end())[1]
+            content_start = prep.end()
         if content_start < min(se, hi) and not text[content_start:se].strip(" .!?\n") == "":
             q = _quote_starting_at(quotes, content_start)
             if q is not None and q[1] >= _trim(text, content_start, se, " .")[1] - 1:
