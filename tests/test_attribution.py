@@ -220,6 +220,11 @@ def test_preposition_after_the_verb_belongs_to_the_cue(ex):
         "Kim", "railed against", "the new plan", "indirect")
 
 
+def test_evaluative_object_ends_at_a_comma(ex):
+    assert parts(one(ex, "Kim praised the new plan, crediting Lee with it.")) == (
+        "Kim", "praised", "the new plan", "indirect")
+
+
 def test_passive_subject_is_the_content(ex):
     att = one(ex, "Sanders was declared the winner in Ohio.")
     assert att["source_start"] == -1 and att["cue_text"] == "was declared"

@@ -147,6 +147,9 @@ _END_OR_COLON = re.compile(r"\s*[.:]\s*$")
 _PHRASE_STOP = re.compile(r"[,;:()—–]")
 _SENTENCE_GAP = re.compile(r"(?<=[a-z0-9]{3})[.!?]\s+(?=[A-Z])")
 _PREP_HEAD = re.compile(r"\s*(?:about|against|of|over|for|on|upon|with|at)\s+")
+# Classes whose verbs take a noun-phrase object ("praised Kim's record",
+# "accused him of lying") that ends at the first comma.
+_NP_OBJECT_CLASSES = ("evaluative",)
 _ASIDE_END = re.compile(r",(?![”\"’'])")
 _OWNER = re.compile(r"(?:^|\s)([\w.’'-]+(?:[’']s?)|his|her|their|its)\s*$")
 _INVERSION_SLOT = re.compile(r"(?:^|[,”\"’'])\s*$")
@@ -741,6 +744,10 @@ class AttributionExtractor:
                 if source is not None and text[source[0]:source[1]].lower() in _RELATIVE and \
                         text[max(ss, source[0] - 3):source[0]].rstrip().endswith(","):
                     # "Lee, who said the talks failed, left": the aside ends at its comma
+                    comma = _ASIDE_END.search(text, content_start, stop)
+                    stop = comma.start() if comma else stop
+                if verb_class.startswith(_NP_OBJECT_CLASSES):
+                    # "praised Kim's record, crediting her ...": the object ends at a comma
                     comma = _ASIDE_END.search(text, content_start, stop)
                     stop = comma.start() if comma else stop
                 clause = _clause(text, content_start, stop)
