@@ -225,6 +225,12 @@ def test_evaluative_object_ends_at_a_comma(ex):
     assert parts(att) == ("Kim", "praised", "the new plan", "indirect")
 
 
+def test_raising_verbs(ex):
+    att = one(ex, "Lee sometimes seems tired, at least for now.")
+    assert att["source_start"] == -1 and att["content_text"] == "Lee […] tired"
+    assert one(ex, "It seems that the talks failed.")["content_text"] == "that the talks failed"
+
+
 def test_passive_subject_is_the_content(ex):
     att = one(ex, "Sanders was declared the winner in Ohio.")
     assert att["source_start"] == -1 and att["cue_text"] == "was declared"

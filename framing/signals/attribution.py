@@ -692,8 +692,11 @@ class AttributionExtractor:
             # follow", "Sanders was declared the winner": the subject is what is
             # held or reported, by nobody named (an agent after "by" is handled
             # above; "X was asked" and "X is worried" keep X as the source)
-            rest = _clause(text, after, se)
-            fragments = [source] + ([rest] if rest else [])
+            comma = _ASIDE_END.search(text, after, se)
+            rest = _clause(text, after, comma.start() if comma else se)
+            # "It seems that ...": an expletive subject holds nothing
+            held = [] if text[source[0]:source[1]].lower() in ("it", "there") else [source]
+            fragments = held + ([rest] if rest else [])
             return self._row(text, None, (cue_start, cue_end), fragments, "indirect", lemma,
                              verb_class)
         if lemma in _ADDRESSEE_VERBS:
@@ -1063,8 +1066,9 @@ def _split_paragraphs(span, paragraphs):
 _TIME_WORDS = frozenset(
     "earlier later today yesterday tonight on monday tuesday wednesday thursday friday saturday "
     "sunday night morning afternoon evening last this week month year also then now again "
-    "once first still already even just".split())
+    "once first still already even just sometimes often always usually".split())
 _RELATIVE = frozenset("who which whose".split())
+_LEADING_ADVERBS = frozenset("now then still also again already sometimes often".split())
 # A short circumstance ending in a colon after a cue ("in a tweet on Friday:").
 _LEAD_IN = re.compile(r"(?:in|on|at|after|during|before|to|via|from|with)\s[^:;“”\"]{1,70}?:\s*(?=\S)")
 
@@ -1150,6 +1154,8 @@ def _source_before(text, floor, cue_start, participle=False):
     while words and (words[-1].group().lower().strip(".") in _TIME_WORDS or
                      (words[-1].group().lower().endswith("ly") and len(words) > 1)):
         words = words[:-1]
+    while len(words) > 1 and words[0].group().lower() in _LEADING_ADVERBS:
+        words = words[1:]  # "now it seemed", "still, Lee said"
     if cut >= 0 and seg[cut] == "," and words and not opened:
         head = _comma_head(text, floor, floor + cut)
         first = words[0].group()
