@@ -148,7 +148,8 @@ _PHRASE_STOP = re.compile(r"[,;:()—–]")
 _SENTENCE_GAP = re.compile(r"(?<=[a-z0-9]{3})[.!?]\s+(?=[A-Z])")
 _PREP_HEAD = re.compile(r"\s*(?:about|against|of|over|for|on|upon|with|at)\s+")
 # Classes whose verbs take a noun-phrase object ("praised Kim's record",
-# "accused him of lying") that ends at the first comma.
+# "accused him of lying") that ends at the first comma, as does a question
+# ("when asked about X, ...").
 _NP_OBJECT_CLASSES = ("evaluative",)
 _ASIDE_END = re.compile(r",(?![”\"’'])")
 _OWNER = re.compile(r"(?:^|\s)([\w.’'-]+(?:[’']s?)|his|her|their|its)\s*$")
@@ -749,7 +750,7 @@ class AttributionExtractor:
                     # "Lee, who said the talks failed, left": the aside ends at its comma
                     comma = _ASIDE_END.search(text, content_start, stop)
                     stop = comma.start() if comma else stop
-                if verb_class.startswith(_NP_OBJECT_CLASSES):
+                if verb_class.startswith(_NP_OBJECT_CLASSES) or lemma == "ask":
                     # "praised Kim's record, crediting her ...": the object ends at a comma
                     comma = _ASIDE_END.search(text, content_start, stop)
                     stop = comma.start() if comma else stop
