@@ -136,6 +136,13 @@ def test_indirect_with_trailing_cue(ex):
         "Kim", "said", "The talks failed", "indirect")
 
 
+def test_reported_clause_ends_after_a_quotation_not_inside_it(ex):
+    att = one(ex, 'Kim said the plan was "a disaster" but Lee was not so sure.')
+    assert att["content_text"] == 'the plan was "a disaster"'
+    att = one(ex, 'Kim said the plan was "a disaster, which we regret" in the end.')
+    assert att["content_text"] == 'the plan was "a disaster, which we regret" in the end'
+
+
 def test_parenthetical_cue(ex):
     att = one(ex, "The talks, Kim said, had failed.")
     assert att["source_text"] == "Kim"

@@ -1033,9 +1033,10 @@ def _clause(text, start, end, cut=True):
         end = semicolon if semicolon > start else end
         for m in _CLAUSE_END.finditer(text, start + 1, end):
             if len(text[start:m.start()].split()) >= 4:  # "that after the attacks, ..." goes on
-                if not _QUOTE_MARK.search(text, start, m.start()):
+                # not inside a quotation (an even number of marks before it)
+                if len(_QUOTE_MARK.findall(text, start, m.start())) % 2 == 0:
                     end = m.start()
-                break
+                    break
     s, e = _trim(text, start, end, " ,:")
     while e > s and text[e - 1] in ".,;:!?—–-" and text[e - 1] not in "!?":
         e -= 1
