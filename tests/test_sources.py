@@ -3,6 +3,7 @@
 Every text here is made up for the test.
 """
 import math
+import re
 
 import pandas as pd
 import pytest
@@ -436,3 +437,16 @@ def test_first_person_of_an_interviewee_or_excerpted_author():
     start = text.index("I was")
     assert SourceTyper().type_sources(Document(text), [(start, start + 1)])[0]["source_type"] \
         == "named_person"
+
+
+@pytest.mark.parametrize("text", ["The SOURCES said", "a Person Familiar with it", "İstanbul sources",
+                                  "ſources", "\\W and W", "Sen. Doe", ""])
+def test_case_blind_cues_match_as_case_insensitive_regexes(text):
+    from framing.signals.sources import _CaseBlind
+
+    for pattern in (r"(?<![\w-])(?:sources?|person\s+familiar|\\W)(?![\w-])",
+                    r"(?<![\w-])(?:(?-i:Sen\.)|doe)(?![\w-])", r"[A-Z]\w+"):
+        blind = _CaseBlind(pattern)
+        expected = [m.span() for m in re.finditer(pattern, text, re.IGNORECASE)]
+        assert [m.span() for m in blind.finditer(text)] == expected
+        assert (blind.search(text) is None) == (not expected)

@@ -67,6 +67,11 @@ _TEXT_TYPES = frozenset({"document", "social_media"})
 def _longest_first(pattern):
     """Reorder a regex's top-level alternatives longest first, so that a
     phrase ("telegram channel") wins over a word it starts with ("telegram")."""
+    return "|".join(sorted(_top_level(pattern), key=len, reverse=True))
+
+
+def _top_level(pattern):
+    """The top-level alternatives of a regex."""
     parts, depth, escaped, in_class, current = [], 0, False, False, []
     for char in pattern:
         if escaped:
@@ -87,7 +92,82 @@ def _longest_first(pattern):
             continue
         current.append(char)
     parts.append("".join(current))
-    return "|".join(sorted(parts, key=len, reverse=True))
+    return parts
+
+
+#: An inline flag group ("(?-i:...)", "(?i)"): a pattern holding one cannot
+#: be matched on lower-cased text.
+_INLINE_FLAGS = re.compile(r"\(\?[aiLmsux-]")
+#: Characters that match another letter when case is ignored but do not
+#: lower-case to it (long s, Kelvin sign, dotted and dotless i).
+_ODD_CASE = re.compile("[\u017f\u212a\u0130\u0131]")
+
+
+def _lower_pattern(pattern):
+    """``pattern`` with its literal letters lower-cased; escapes are kept
+    ("\\W" is not "\\w")."""
+    out, escaped = [], False
+    for char in pattern:
+        out.append(char if escaped else char.lower())
+        escaped = not escaped and char == "\\"
+    return "".join(out)
+
+
+def _lowered(text):
+    """``text`` lower-cased, or None when that is not letter for letter what
+    case-blind matching does (a letter whose lower case is longer or odd)."""
+    lower = text.lower()
+    return None if len(lower) != len(text) or _ODD_CASE.search(text) else lower
+
+
+class _CaseBlind:
+    """A case-insensitive regex with the matches (same offsets) of
+    ``re.compile(pattern, re.IGNORECASE)``, run where it can as a
+    case-sensitive regex on the lower-cased text: the regex engine then
+    compares characters without folding them, several times faster on
+    alternations of hundreds of words. A pattern with inline flags runs
+    case-blind as it is.
+    """
+
+    def __init__(self, pattern):
+        self.pattern = pattern
+        self.regex = re.compile(pattern, re.IGNORECASE)
+        self.lower = (None if _INLINE_FLAGS.search(pattern)
+                      else re.compile(_lower_pattern(pattern)))
+
+    def finditer(self, text, lower=None):
+        """``regex.finditer(text)``; ``lower`` is ``_lowered(text)`` if known."""
+        if self.lower is not None:
+            lower = lower or _lowered(text)
+            if lower is not None:
+                return self.lower.finditer(lower)
+        return self.regex.finditer(text)
+
+    def search(self, text, lower=None):
+        if self.lower is not None:
+            lower = lower or _lowered(text)
+            if lower is not None:
+                return self.lower.search(lower)
+        return self.regex.search(text)
+
+
+class _CueGroup:
+    """Whether any of several case-blind alternatives matches in a text: the
+    alternatives without inline flags are searched on the lower-cased text
+    (see :class:`_CaseBlind`), the others as they are."""
+
+    def __init__(self, alternatives, wrap):
+        plain = [a for a in alternatives if not _INLINE_FLAGS.search(a)]
+        flagged = [a for a in alternatives if _INLINE_FLAGS.search(a)]
+        self.plain = _CaseBlind(wrap("|".join(plain))) if plain else None
+        self.flagged = re.compile(wrap("|".join(flagged)), re.IGNORECASE) if flagged else None
+
+    def search(self, text):
+        """The first match found (of either part), or None."""
+        found = self.plain.search(text) if self.plain is not None else None
+        if found is None and self.flagged is not None:
+            found = self.flagged.search(text)
+        return found
 
 
 def _alternation(patterns, guard=""):
@@ -462,19 +542,25 @@ class SourceTyper:
         self._typed = {}  # (mention, title before, apposition after) -> type
         table = load_lexicon(lexicon)
         self.cues = {}  # (type, scope) -> [(compiled regex, lower_only)]
+        alternatives = {}
         for row in table.itertuples(index=False):
             pattern = _longest_first(row.pattern)
             if row.scope == "whole":
                 regex = re.compile(r"(?:" + pattern + r")", re.IGNORECASE)
             else:
-                regex = re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w-])", re.IGNORECASE)
+                regex = _CaseBlind(r"(?<![\w-])(?:" + pattern + r")(?![\w-])")
             self.cues.setdefault((row.type, row.scope), []).append((regex, row.case == "lower"))
-        # One alternation of all the cues of a (type, scope): it matches
-        # somewhere exactly when one of them does, so a single failed search
-        # rules the whole group out (the common case) before each cue's own
-        # case rule is checked.
-        self._any_cue = {key: re.compile("|".join(f"(?:{r.pattern})" for r, _ in rules), re.IGNORECASE)
-                         for key, rules in self.cues.items()}
+            alternatives.setdefault((row.type, row.scope), []).extend(
+                f"(?:{a})" for a in _top_level(pattern))
+        # All the cues of a (type, scope) at once: they match somewhere
+        # exactly when one of them does, so a single failed search rules the
+        # whole group out (the common case) before each cue's own case rule
+        # is checked.
+        def whole_words(pattern):
+            return r"(?<![\w-])(?:" + pattern + r")(?![\w-])"
+
+        self._any_cue = {key: _CueGroup(alternatives[key], whole_words)
+                         for key in self.cues if key[1] != "whole"}
         # (a type without fallback cues never matches one: not worth asking)
         self._fallback_types = [t for t in SOURCE_TYPES if (t, "fallback") in self.cues]
         self._before_types = [t for t in SOURCE_TYPES if (t, "before") in self.cues]
@@ -524,7 +610,7 @@ class SourceTyper:
         """Whether a cue of ``kind`` matches in ``text``, honouring the case rule."""
         for regex, lower_only in self._cues_in(kind, scope, text):
             for match in regex.finditer(text):
-                if lower_only and match.group()[:1].isupper():
+                if lower_only and text[match.start():match.end()][:1].isupper():
                     if match.start() != len(text) - len(text.lstrip()):
                         continue
                     following = self._WORD.match(text, match.end() + 1)
