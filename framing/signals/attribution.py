@@ -1018,6 +1018,7 @@ def _contains_quote(quotes, start, end):
 # Where a reported clause ends before its sentence does: a following
 # adverbial or relative clause belongs to the journalist's narration.
 _CLAUSE_END = re.compile(
+    r"(?<=,[”\"’'])\s+(?:but|which|while|who|whereas|although|though|[a-z]+ing)\b|"
     r",\s+(?:but|which|while|who|even|despite|whereas|although|though|as|and|the|a|an|with|including|according)\b|"
     r",\s+[a-z]+ing\s|\s[—–-]\s|\s+but\s|\s+and\s+(?:also\s+|then\s+)?[a-z]+ed\s|"
     rf"\s+(?:on\s+)?{_DAY}(?:\s+(?:night|morning|afternoon|evening))?(?=[\s,.;]*$|,)|"
