@@ -126,6 +126,11 @@ def test_speaker_before_or_after_the_cue(ex, text, source):
 
 
 # -- indirect speech -------------------------------------------------------
+def test_coordinated_verb_takes_the_clause_subject(ex):
+    att = one(ex, "Lee met the miners on Monday and criticized the new plan.")
+    assert (att["source_text"], att["cue_text"]) == ("Lee", "criticized")
+
+
 def test_indirect_with_that(ex):
     assert parts(one(ex, "Kim said that the talks failed.")) == (
         "Kim", "said", "that the talks failed", "indirect")

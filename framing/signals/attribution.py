@@ -661,7 +661,8 @@ class AttributionExtractor:
         # ("Trump's criticism of", "his statement")
         participle = text[start:end].endswith("ing") and \
             text[max(lo, ss):cue_start].rstrip().endswith(",")
-        source = _source_before(text, max(lo, ss) if not participle else ss, cue_start, participle)
+        source = _source_before(text, max(lo, ss) if not participle else ss, cue_start, participle,
+                                lo <= ss)
         if pos == "noun" and source is not None:
             owner = _OWNER.search(text[source[0]:cue_start])
             source = (source[0] + owner.start(1), source[0] + owner.end(1)) if owner and \
@@ -1116,13 +1117,18 @@ def _clause_subject(text, floor, cue_start):
     return _trim(text, *m.span())
 
 
-def _source_before(text, floor, cue_start, participle=False):
+_COORDINATORS = frozenset("and but".split())
+
+
+def _source_before(text, floor, cue_start, participle=False, clause_start=False):
     """The subject noun phrase that ends at ``cue_start``, scanning left to
     the nearest clause boundary; ``None`` when there is none. An appositive
     ("Thomas Coan, her attorney, said") is kept with its head; a relative
-    clause ("Bamberg, who is 28, said") is not. A participle or a verb after
-    a preposition ("..., saying", "by saying") takes the name or pronoun
-    that opens its clause ("Gowdy did not ..., saying")."""
+    clause ("Bamberg, who is 28, said") is kept too, as PolNeAR mostly does.
+    A participle or a verb after a preposition ("..., saying", "by saying")
+    takes the name or pronoun that opens its clause ("Gowdy did not ...,
+    saying"), and so does a coordinated verb ("Lee met Kim and said") when
+    ``clause_start`` (``floor`` opens the sentence, no cue before it)."""
     seg = text[floor:cue_start].rstrip()
     words_before = seg.split()
     if participle or (words_before and words_before[-1].lower() in _PREPOSITIONS):
@@ -1151,7 +1157,7 @@ def _source_before(text, floor, cue_start, participle=False):
             break
         if w in _CLAUSE_OPENERS:
             words = words[k + 1:]
-            opened = True
+            opened, opener = True, w
             break
     # a time phrase or adverb between subject and verb is in neither
     while words and (words[-1].group().lower().strip(".") in _TIME_WORDS or
@@ -1159,6 +1165,8 @@ def _source_before(text, floor, cue_start, participle=False):
         words = words[:-1]
     while len(words) > 1 and words[0].group().lower() in _LEADING_ADVERBS:
         words = words[1:]  # "now it seemed", "still, Lee said"
+    if opened and not words and opener in _COORDINATORS and clause_start:
+        return _clause_subject(text, floor, cue_start)  # "Kim met Lee and said ..."
     if cut >= 0 and seg[cut] == "," and words and not opened:
         head = _comma_head(text, floor, floor + cut)
         first = words[0].group()
