@@ -195,11 +195,11 @@ def lower_words(text: str) -> tuple[list[int], list[int], list[str]]:
     return starts, ends, words
 
 
-def _alnum_split(text):
+def _alnum_split(text, lower=None):
     """:func:`lower_words` and the gaps between the words, from one regex
     split: pieces alternate gap, word, gap, ..., word, gap, so every offset
-    is a running sum of piece lengths."""
-    lower = text.lower()
+    is a running sum of piece lengths. ``lower`` is ``text.lower()`` if known."""
+    lower = text.lower() if lower is None else lower
     same_length = len(lower) == len(text)  # not so for a few letters ("İ" -> "i̇")
     if text.isascii():
         pattern = _ALNUM_ASCII_LOWER
@@ -270,7 +270,7 @@ def _line_matches(rule, text):
                 yield match
 
 
-def boilerplate_spans(text: str, lexicon=None) -> list[tuple[int, int, str]]:
+def boilerplate_spans(text: str, lexicon=None, lower=None) -> list[tuple[int, int, str]]:
     """Boilerplate spans ``(start, end, label)``: promos, "read more" links,
     share/subscribe prompts and credit lines (see ``lexicons/boilerplate.csv``).
 
@@ -279,6 +279,8 @@ def boilerplate_spans(text: str, lexicon=None) -> list[tuple[int, int, str]]:
     text : str
     lexicon : str, optional
         Path of a CSV with the columns of ``boilerplate.csv`` to use instead.
+    lower : str, optional
+        ``text.lower()``, if already made.
 
     Examples
     --------
@@ -293,7 +295,7 @@ def boilerplate_spans(text: str, lexicon=None) -> list[tuple[int, int, str]]:
         s, e = strip_span(text, match.start(), len(text) if line_end < 0 else line_end)
         spans.append((s, e, line_labels[match.lastgroup]))
     covered = [(s, e) for s, e, _ in spans]
-    lowered = text.lower()
+    lowered = text.lower() if lower is None else lower
     for rule, label, need in inline_rules:
         if need and need not in lowered:
             continue
@@ -306,8 +308,10 @@ def boilerplate_spans(text: str, lexicon=None) -> list[tuple[int, int, str]]:
 
 
 class Document:
-    """One article's text with its sentences, tokens, paragraphs and
-    boilerplate computed once, on first use, and shared by every signal.
+    """One article's text with its lower-cased form, words, word count,
+    sentences, tokens, paragraphs and boilerplate computed once, on first
+    use, and shared by every signal: a signal that needs one of them reads it
+    here rather than scanning the text again.
 
     Parameters
     ----------
@@ -318,13 +322,18 @@ class Document:
     Examples
     --------
     >>> doc = Document("Kim said it. Putin agreed.", doc_id="d1")
-    >>> len(doc.sentences), doc.sentence_of(15)
-    (2, 1)
+    >>> len(doc.sentences), doc.sentence_of(15), doc.n_words, doc.words[2][:3]
+    (2, 1, 5, ['kim', 'said', 'it'])
     """
 
     def __init__(self, text: str, doc_id=None):
         self.text = text
         self.doc_id = doc_id
+
+    @cached_property
+    def lower(self) -> str:
+        """The text lower-cased (``str.lower``: a few letters grow longer)."""
+        return self.text.lower()
 
     @cached_property
     def sentences(self) -> list[tuple[int, int]]:
@@ -344,11 +353,11 @@ class Document:
 
     @cached_property
     def boilerplate(self) -> list[tuple[int, int, str]]:
-        return boilerplate_spans(self.text)
+        return boilerplate_spans(self.text, lower=self.lower)
 
     @cached_property
     def _words(self):
-        return _alnum_split(self.text)
+        return _alnum_split(self.text, self.lower)
 
     @cached_property
     def words(self) -> tuple[list[int], list[int], list[str]]:

@@ -27,6 +27,16 @@ def test_every_span_indexes_its_article(corpus):
     assert {"sentence", "source", "cue", "content", "loaded", "wire", "boilerplate"} <= set(spans["signal"])
 
 
+def test_a_prepared_document_gives_the_same_result(corpus):
+    from framing.text import Document
+
+    runner = SignalPass(signals=ALL_SIGNALS)
+    for doc_id, text in zip(corpus["doc_id"][:4], corpus["text"][:4]):
+        doc = Document(text, doc_id)
+        doc.words, doc.boilerplate  # text layer computed before the signals ask for it
+        assert runner.run_document(doc) == runner.run(doc_id, text)
+
+
 def test_signal_selection(corpus):
     spans = analyse(corpus, signals=("cue",))
     assert set(spans["signal"]) == {"cue"}
