@@ -1079,6 +1079,10 @@ _LEAD_IN = re.compile(r"(?:in|on|at|after|during|before|to|via|from|with)\s[^:;â
 
 _AUXILIARIES = frozenset("is was are were has have had will would did does do can could".split())
 _SHORT_PAREN = re.compile(r"\([^()]{1,25}\)")
+
+
+def _mask(match):
+    return "x" * len(match.group())
 _NOT_A_SOURCE = frozenset(
     "and or but the a an of to in on at by for with including also even just only this that "
     "after before while as".split())
@@ -1140,7 +1144,7 @@ def _source_before(text, floor, cue_start, participle=False, clause_start=False)
             return appositive
     cue_start = floor + len(seg)
     # a short parenthesis belongs to the name: "Sen. Ted Cruz (R-Tex.) said"
-    plain = _SHORT_PAREN.sub(lambda m: "x" * len(m.group()), seg)
+    plain = _SHORT_PAREN.sub(_mask, seg) if "(" in seg else seg
     cut = _last_break(plain)
     start = floor + cut + 1 if cut >= 0 else floor
     for gap in _SENTENCE_GAP.finditer(text, start, cue_start):
@@ -1204,7 +1208,8 @@ def _appositive_source(text, floor, end):
     cue), as one source span: PolNeAR keeps appositives and relative clauses
     with the name they describe ("Rachel Berg, a philanthropist from Monsey,
     New York, said"); ``None`` when the clause does not open that way."""
-    seg = _SHORT_PAREN.sub(lambda m: "x" * len(m.group()), text[floor:end])
+    seg = text[floor:end]
+    seg = _SHORT_PAREN.sub(_mask, seg) if "(" in seg else seg
     opened = _last_break(seg, _LAST_HARD_BREAK) + 1
     comma = seg.find(",", opened)
     if comma < 0:
