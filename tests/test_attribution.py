@@ -168,6 +168,19 @@ def test_according_to_first_and_last(ex):
         "South Korean officials", "according to", "The plan failed", "according_to")
 
 
+def test_according_to_after_a_short_opener(ex):
+    att = one(ex, "Over the long term, according to the agency, the deficit will grow.")
+    assert (att["source_text"], att["content_text"]) == ("the agency", "the deficit will grow")
+
+
+@pytest.mark.parametrize("text", ["An article written by Lee Min praised the plan.",
+                                  "The plan was first reported by Lee Min."])
+def test_reduced_and_adverbial_passives_take_the_agent(ex, text):
+    att = [a for a in ex.extract(Document(text)) if a["cue_lemma"] in ("write", "report")][0]
+    assert att["source_text"] == "Lee Min"
+    assert att["content_text"] in ("An article", "The plan")
+
+
 def test_told_skips_the_addressee(ex):
     att = one(ex, "Putin told Kim that the soldiers were brave.")
     assert (att["source_text"], att["cue_text"], att["content_text"]) == (

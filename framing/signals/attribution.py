@@ -137,7 +137,11 @@ _ADDRESSEE = re.compile(
 # Patterns of the construction rules below, compiled once.
 _COMMA_NOT_AGE = re.compile(r",\s+(?!\d)")
 _COMMA_OR_COLON = re.compile(r"\s*[,:]\s*")
-_PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|been|being)(?:n[’']t)?\s+(?:(?:not|\w+ly)\s+)?$")
+_PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|been|being)(?:n[’']t)?\s+"
+                          r"(?:(?:not|\w+ly|first|also|later|long|never|already|just|still|once|since)\s+)*$")
+_PARTICIPLE_ENDINGS = ("ed", "en", "wn")
+_NAME_PHRASE = re.compile(r"(?:[A-Z][\w.’'-]*\s+(?:(?:of|the|and|de|van|von)\s+)*)*[A-Z][\w.’'-]*")
+_BY_OR_AS = re.compile(r"\s+(?:by|as)\s")
 _BY = re.compile(r"\s+by\s+")
 _COMMA = re.compile(r"\s*,")
 _OPT_COLON = re.compile(r"\s*[:,]?\s*")
@@ -673,13 +677,20 @@ class AttributionExtractor:
         if time:
             after = time.end()
         passive_agent = None
-        passive = _PASSIVE_AUX.search(text[max(ss, start - 24):start])
+        passive = _PASSIVE_AUX.search(text[max(ss, start - 24):start]) or (
+            # a reduced relative: "an article written by X", "the team known as"
+            source is not None and text[start:end].endswith(_PARTICIPLE_ENDINGS) and
+            _BY_OR_AS.match(text, after, se) is not None and
+            text[source[0]:source[1]].lower() not in _PRONOUNS)
         if passive and source is not None and text[source[0]:source[1]].lower() in ("it", "there"):
             source = None  # "It was reported that ...": no source in the text
         if source is not None and passive:
             by = _BY.match(text[after:se])
             if by:
                 passive_agent = _source_after(text, after + by.end(), se)
+                name = passive_agent and _NAME_PHRASE.match(text, *passive_agent)
+                if name:  # "written by Lee Min praised ...": the name, not the clause
+                    passive_agent = name.span()
         if passive_agent is not None:
             content = source
             source = passive_agent
@@ -787,7 +798,11 @@ class AttributionExtractor:
         if source is None:
             return None
         after = text[source[1]:se]
-        if _COMMA.match(after) and (start == ss or text[ss:start].strip() == ""):
+        lead = text[ss:start].strip(" ,—–-(\n")
+        if _COMMA.match(after) and len(lead.split()) < 5 and \
+                (not lead or text[ss:start].rstrip().endswith(",")):
+            # "According to X, ..." / "Over the long term, according to X, ...":
+            # the clause after; a short opener before is in neither
             content = _clause(text, source[1] + after.index(",") + 1, min(se, hi))
         else:
             content = _trim(text, ss, start, " ,—–-(\n")
