@@ -405,6 +405,18 @@ def test_bare_apposition_needs_a_role():
     ("One question", "", "", "document"),
     ("Jane Doe and John Roe", "in a Daily Planet article on Monday by ", "", "media"),
     ("the inspector general", "a report by ", "", "official"),
+    ("A House panel", "", "", "official"),  # not a television panel
+    ("far fewer publications", "", "", "media"),
+    ("the two countries", "", "", "official"),
+    ("The city", "", "", "official"),
+    ("Twelve percent", "", "", "citizen"),
+    ("Not everyone", "", "", "unknown"),
+    ("Jane Doe", "", ", a senior adviser to Mr. Roe and past president of the Acme Workers Union,",
+     "political"),  # "senior" is no citizen, a post for a person no body
+    ("Jane Doe", "", ", an outside adviser to the campaign on budget issues,", "political"),
+    ("a high school senior", "", "", "citizen"),
+    ("Sen. Jane Doe's campaign", "", "", "political"),
+    ("Senate Republicans", "", "", "official"),
 ])
 def test_generalised_cues(typer, mention, before, after, expected):
     assert typer.type_mention(mention, before, after) == expected
@@ -450,3 +462,10 @@ def test_case_blind_cues_match_as_case_insensitive_regexes(text):
         expected = [m.span() for m in re.finditer(pattern, text, re.IGNORECASE)]
         assert [m.span() for m in blind.finditer(text)] == expected
         assert (blind.search(text) is None) == (not expected)
+
+
+def test_he_is_never_the_articles_own_i():
+    text = "I asked about taxes. Tax rates fell. He has proposed nothing, said Sen. Jane Doe."
+    start = text.index("He")
+    typed = SourceTyper().type_sources(Document(text), [(0, 1), (start, start + 2)])
+    assert typed[0]["source_type"] == "media" and typed[1]["resolved_text"] != "(the author)"

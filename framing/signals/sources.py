@@ -535,6 +535,10 @@ class SourceTyper:
     _DOTTED = re.compile(r"\b(?:[A-Z]\.){2,}")
     _AUTHOR = frozenset({"i", "me", "my", "myself"})
     _POSSESSIVE_S = re.compile(r"['’]s$")
+    #: Heads naming a political organisation or its post, not a party label.
+    _POLITICAL_BODY = re.compile(r"\b(?:campaigns?|camp|team|part(?:y|ies)|tickets?|pacs?|"
+                                 r"committees?|committeem[ae]n|committeewom[ae]n|chairm[ae]n|"
+                                 r"chairwom[ae]n|chairs?|strategists?)$", re.IGNORECASE)
 
     def __init__(self, lexicon="source_types", pronouns="pronouns", person_nouns="person_nouns",
                  outlets="media_outlets", agencies="agencies", non_names="non_names"):
@@ -672,24 +676,35 @@ class SourceTyper:
         titled = by_head is None and " and " not in phrase and self._TITLED_NAME.match(phrase)
         if titled:  # the role noun of a title before a name is its head
             by_head = self._typed_by_head_noun(titled.group(1))
-        if by_head == "political" and by_order in ("official", "military"):
+        if by_head == "political" and by_order in ("official", "military") \
+                and not self._POLITICAL_BODY.search(phrase):  # "Sen. Doe's campaign" is a campaign
             by_head = by_order
+        if body == "":
+            return by_head or by_order  # the rest of the part is about that person
         return by_head or by_order or self._typed_by_cues(part)
 
-    _BODY = re.compile(r"\s+(?:of|at|for|with)\s+([^,;:()—–]+)")
+    _BODY = re.compile(r"\s+(?:of|at|for|with|to)\s+([^,;:()—–]+)")
+    #: Posts held for a person rather than in a body ("an aide to Mr. Doe").
+    _STAFF = re.compile(r"\b(?:advis[eo]rs?|aides?)$", re.IGNORECASE)
+    _BODY_END = re.compile(r"\s+(?:and\s+(?=[a-z])|(?:who|whom|which|that)\s)")
 
     def _body_of_role(self, part, phrase):
-        """The type of the body a post is held in ("president of X": X's type), or None."""
+        """The type of the body a post is held in ("president of X": X's type),
+        ``""`` for a post held for a named person ("an adviser to Mr. Doe"),
+        else None."""
         if not any(m.end() == len(phrase) for regex, _ in self._cues_in("role", "role", phrase)
                    for m in regex.finditer(phrase)):
             return None
         body = self._BODY.match(part, len(phrase))
         if not body:
             return None
-        body = body.group(1).strip()
+        # the body ends before a coordinated post or a relative clause
+        body = self._BODY_END.split(body.group(1), 1)[0].strip()
         if self.stands_for_government(body):
             return "official"
         kind = self._typed_part(body)
+        if kind is None and self._STAFF.search(phrase) and self.name_tokens(self.head(body)):
+            return ""
         return kind if kind in _BODY_TYPES else None  # a post is held in a body, not a text
 
     def _masked(self, text):
@@ -1097,7 +1112,8 @@ class SourceTyper:
                 return min(near, key=lambda h: abs(h["start"] - start))
             kind = "person"
         if kind == "person":
-            candidate = next((h for h in earlier if h["person"]), None)
+            # "he" or "she" is never the article's "I"
+            candidate = next((h for h in earlier if h["person"] and h["start"] >= 0), None)
             # A name opening a sentence between that source and the pronoun
             # is the likelier antecedent ("Christie slipped out. He said ...").
             limit = start - candidate["end"] if candidate else 600
