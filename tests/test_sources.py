@@ -417,6 +417,7 @@ def test_bare_apposition_needs_a_role():
     ("a high school senior", "", "", "citizen"),
     ("Sen. Jane Doe's campaign", "", "", "political"),
     ("Senate Republicans", "", "", "official"),
+    ("Jane Doe", "", ", the campaign’s press secretary,", "political"),
 ])
 def test_generalised_cues(typer, mention, before, after, expected):
     assert typer.type_mention(mention, before, after) == expected

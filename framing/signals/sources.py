@@ -538,7 +538,8 @@ class SourceTyper:
     #: Heads naming a political organisation or its post, not a party label.
     _POLITICAL_BODY = re.compile(r"\b(?:campaigns?|camp|team|part(?:y|ies)|tickets?|pacs?|"
                                  r"committees?|committeem[ae]n|committeewom[ae]n|chairm[ae]n|"
-                                 r"chairwom[ae]n|chairs?|strategists?)$", re.IGNORECASE)
+                                 r"chairwom[ae]n|chairs?|strategists?|secretar(?:y|ies)|managers?|directors?|"
+                                 r"treasurers?)$", re.IGNORECASE)
 
     def __init__(self, lexicon="source_types", pronouns="pronouns", person_nouns="person_nouns",
                  outlets="media_outlets", agencies="agencies", non_names="non_names"):
