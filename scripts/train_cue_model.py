@@ -33,8 +33,9 @@ HEADER = """\
 # weights of its features (AttributionExtractor.features: the form's
 # PolNeAR-train cue rate as a log-odds, its lemma, verb class and part of
 # speech, the shapes of the words just before and after, a following "that",
-# adjacent quotation marks and colons, sentence position); a candidate is a
-# cue when the score is >= the extractor's threshold (0).
+# adjacent quotation marks and colons, position in the sentence and among
+# the sentence's candidates); a candidate is a cue when the score is >= the
+# extractor's threshold (-0.4).
 # Fitted by scripts/train_cue_model.py on PolNeAR train (Newell, Margolin &
 # Ruths, LREC 2018; first annotator of each article) with scikit-learn's
 # LogisticRegression (L2, C=%(C)s); features seen fewer than %(min_count)s

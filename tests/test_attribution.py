@@ -437,6 +437,12 @@ def test_polnear_dev_scores():
     assert table.loc["content", "f1"] >= 0.69
 
 
+def test_cue_features_count_earlier_candidates_in_the_sentence(ex):
+    doc = Document("Kim said Lee argued that it failed. Lee agreed.")
+    feats = [f for _, _, _, f in ex.scored_candidates(doc)]
+    assert [next(k for k in f if k.startswith("nth=")) for f in feats] == ["nth=0", "nth=1", "nth=0"]
+
+
 def test_cue_scores_summed_from_parts_equal_the_model_score(ex):
     text = ("“We won,” Kim said on Monday. Lee, the minister, told reporters that talks went "
             "well, adding: “Yes.” The plan was announced. Officials believe it will pass.")

@@ -330,15 +330,18 @@ class AttributionExtractor:
         return spans
 
     # -- cues ----------------------------------------------------------------
-    def features(self, text, start, end, form, sentence, quote_ends, quote_starts):
+    def features(self, text, start, end, form, sentence, quote_ends, quote_starts, nth=0):
         """Cheap context features of a cue candidate, for the cue model
-        (``quote_ends``, ``quote_starts``: sorted offsets of quotations).
+        (``quote_ends``, ``quote_starts``: sorted offsets of quotations;
+        ``nth``: how many candidates precede it in its sentence).
 
         The form's PolNeAR-train cue rate (as a log-odds), its lemma, class
         and part of speech, the words just before and after (function words
         as they are, other words by shape) and their pairings with the lemma
         and class, quotation marks and colons next to it, a following
-        "that", and its position in the sentence.
+        "that", its position in the sentence and among the sentence's
+        candidates (the first reporting word of a sentence is its cue more
+        often than a later one).
 
         Examples
         --------
@@ -349,10 +352,10 @@ class AttributionExtractor:
         (1.0, 1.0, 1.0, 1.0)
         """
         return self._features_of(self._context(text, start, end, form, sentence, quote_ends,
-                                               quote_starts))
+                                               quote_starts, nth))
 
     @staticmethod
-    def _context(text, start, end, form, sentence, quote_ends, quote_starts):
+    def _context(text, start, end, form, sentence, quote_ends, quote_starts, nth=0):
         """Everything :meth:`features` looks at, as a hashable tuple: the
         form, the shapes of the two words either side, the position in the
         sentence and the mark/colon/"that" flags (equal contexts score equally,
@@ -385,11 +388,12 @@ class AttributionExtractor:
                 text[end:end + 2].strip()[:1] == ":",
                 start == ss or _sentence_initial(text, ss, start),
                 se - end < 3,
-                text[se - 1] not in ".!?…\"”’')")  # a headline or subheading
+                text[se - 1] not in ".!?…\"”’')",  # a headline or subheading
+                min(nth, 2))
 
     def _features_of(self, context):
         (form, prev, prev2, nxt, nxt2, position, that_after, quote_before, quote_after,
-         colon_after, sentence_initial, sentence_final, headline) = context
+         colon_after, sentence_initial, sentence_final, headline, nth) = context
         lemma, verb_class, construction, rate, pos = self._entries[form]
         feats = {"rate": _logit(rate if rate is not None else self.default_rate),
                  f"lemma={lemma}": 1.0, f"class={verb_class}": 1.0,
@@ -424,6 +428,8 @@ class AttributionExtractor:
         if headline:
             feats["headline"] = 1.0
             feats[f"headline+class={verb_class}"] = 1.0
+        feats[f"nth={nth}"] = 1.0
+        feats[f"nth+prev={nth}|{pk}"] = 1.0
         return feats
 
     def _score(self, feats):
@@ -490,6 +496,7 @@ class AttributionExtractor:
         quote_ends = sorted(e for _, e in quotes)
         sentences = doc.sentences
         sentence_of = doc.sentence_of
+        last_sentence, nth = -1, 0
         for start, end, form in self.candidates(text):
             k = bisect_right(blocked_starts, start) - 1
             if k >= 0 and blocked[k][0] < start and end <= blocked[k][1]:
@@ -503,21 +510,25 @@ class AttributionExtractor:
             if text[start].isupper() and start != ss and not _sentence_initial(text, ss, start) \
                     and not _title_case(text, ss, se):
                 continue  # a name ("Hope Hicks", "Will"), not a verb
+            nth = nth + 1 if s_idx == last_sentence else 0
+            last_sentence = s_idx
             yield start, end, self._context(text, start, end, form, (ss, se), quote_ends,
-                                            quote_starts), s_idx
+                                            quote_starts, nth), s_idx
 
     def _score_context(self, context):
         """``self._score(self._features_of(context))``, summed from parts that
         repeat across candidates (the form; the words before it; the words
-        after it; the word either side; the position and flags), each part
-        computed once per process and then looked up."""
+        after it; the word either side with the candidates before; the
+        position and flags), each part computed once per process and then
+        looked up."""
         form, prev, prev2, nxt, nxt2 = context[:5]
         memo = self._memo
         if len(memo) > 200_000:  # bound the memory of a long-running process
             memo.clear()
         total = 0.0
-        for key in (form, (form, prev, prev2), (form, None, nxt, nxt2), (prev, nxt),
-                    (self._entries[form][1],) + context[5:]):
+        for key in (("form", form), ("before", form, prev, prev2), ("after", form, nxt, nxt2),
+                    ("around", prev, nxt, context[-1]),
+                    ("flags", self._entries[form][1]) + context[5:]):
             part = memo.get(key)
             if part is None:
                 part = memo[key] = self._part(key)
@@ -526,35 +537,39 @@ class AttributionExtractor:
 
     def _part(self, key):
         w = self._weights.get
-        if isinstance(key, str):  # the form: its prior, lemma, class, part of speech
-            lemma, verb_class, _, rate, pos = self._entries[key]
+        which = key[0]
+        if which == "form":  # its prior, lemma, class, part of speech
+            lemma, verb_class, _, rate, pos = self._entries[key[1]]
             return (self._bias + w("rate", 0.0) * _logit(rate if rate is not None else
                                                           self.default_rate) +
                     w(f"lemma={lemma}", 0.0) + w(f"class={verb_class}", 0.0) + w(f"pos={pos}", 0.0))
-        if len(key) == 3:  # the two words before
-            form, prev, prev2 = key
+        if which == "before":  # the two words before
+            _, form, prev, prev2 = key
             lemma, verb_class = self._entries[form][:2]
             pk = _kind(prev)
             return (w(f"prev={prev}", 0.0) + w(f"prev2={prev2}", 0.0) +
                     w(f"lemma+prev={lemma}|{pk}", 0.0) + w(f"class+prev={verb_class}|{pk}", 0.0) +
                     w(f"prev2+prev={_kind(prev2)}|{pk}", 0.0))
-        if len(key) == 4:  # the two words after
-            form, _, nxt, nxt2 = key
+        if which == "after":  # the two words after
+            _, form, nxt, nxt2 = key
             lemma, verb_class = self._entries[form][:2]
             nk = _kind(nxt)
             return (w(f"next={nxt}", 0.0) + w(f"next2={nxt2}", 0.0) +
                     w(f"lemma+next={lemma}|{nk}", 0.0) + w(f"class+next={verb_class}|{nk}", 0.0) +
                     w(f"lemma+next2={lemma}|{_kind(nxt2)}", 0.0))
-        if len(key) == 2:  # the word either side
-            return w(f"prev+next={_kind(key[0])}|{_kind(key[1])}", 0.0)
-        (verb_class, position, that_after, quote_before, quote_after, colon_after,
-         sentence_initial, sentence_final, headline) = key
+        if which == "around":  # the word either side, and the candidates before
+            _, prev, nxt, nth = key
+            return (w(f"prev+next={_kind(prev)}|{_kind(nxt)}", 0.0) +
+                    w(f"nth+prev={nth}|{_kind(prev)}", 0.0))
+        (_, verb_class, position, that_after, quote_before, quote_after, colon_after,
+         sentence_initial, sentence_final, headline, nth) = key
         flags = {"that_after": that_after, "quote_before": quote_before == 2,
                  "quote_before_near": quote_before == 1, "quote_after": quote_after,
                  "colon_after": colon_after, "sentence_initial": sentence_initial,
                  "sentence_final": sentence_final, "headline": headline,
                  f"headline+class={verb_class}": headline}
-        return w(f"position={position}", 0.0) + sum(w(f, 0.0) for f, on in flags.items() if on)
+        return (w(f"position={position}", 0.0) + w(f"nth={nth}", 0.0) +
+                sum(w(f, 0.0) for f, on in flags.items() if on))
 
     def _cues(self, doc, quotes):
         cues = []
