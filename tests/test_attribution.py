@@ -131,6 +131,13 @@ def test_coordinated_verb_takes_the_clause_subject(ex):
     assert (att["source_text"], att["cue_text"]) == ("Lee", "criticized")
 
 
+def test_participle_after_a_leading_adverbial(ex):
+    att = [a for a in ex.extract(Document(
+        "Later in the day, she visited the plant, criticizing the new plan.")) if
+        a["cue_text"] == "criticizing"][0]
+    assert att["source_text"] == "she"
+
+
 def test_indirect_with_that(ex):
     assert parts(one(ex, "Kim said that the talks failed.")) == (
         "Kim", "said", "that the talks failed", "indirect")

@@ -1124,8 +1124,8 @@ _CLAUSE_SUBJECT = re.compile(
 
 _LEADING_ADVERBIAL = re.compile(
     r"\s*(?:(?:But|And|So|Yet|Still|Here|There|Now|Then|Instead|Meanwhile|However|Also|"
-    r"Later|Earlier|Again)\b,?\s*|(?:In|On|At|After|Before|During|Since|With|For|By|From)\s+"
-    r"[^,]{1,60},\s*)+")
+    r"Later|Earlier|Again)\b,?\s*|(?:[Ii]n|[Oo]n|[Aa]t|After|Before|During|Since|With|For|By|From|To|"
+    r"As|When|While|If|Although|Though|Despite|Following|Amid|Under|Unlike|Like)\s+[^,]{1,60},\s*)+")
 
 
 _LAST_BREAK = re.compile(r".*[,;:()—–“”\"\[\]\n]", re.DOTALL)
