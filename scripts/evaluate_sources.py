@@ -12,16 +12,28 @@
    wire copy when :class:`~framing.signals.sources.WireDetector` finds a
    credit; agency agreement is reported among the true positives.
 2. **Source-type accuracy** of :class:`~framing.signals.sources.SourceTyper`
-   on the hand-coded PolNeAR ``train`` sample (``validation/source_sample.csv``
-   with codings ``validation/source_coding_a.csv`` and ``_b.csv``): accuracy
-   and Cohen's kappa of the typer against each coder and between the coders,
-   and the confusion matrix against coder A (and B). The typer sees each
+   on hand-coded samples of PolNeAR ``train`` sources: accuracy and Cohen's
+   kappa of the typer against each coder (and between the two coders of the
+   development sample) and the confusion matrices. The typer sees each
    sampled source span among all the gold Source spans of its article, as it
-   would see extracted sources, so anaphors are resolved the same way.
+   would see extracted sources, so anaphors are resolved the same way. The
+   samples (``validation/make_source_sample.py``), in the order they were
+   used:
+
+   - development (``source_sample.csv``, coders ``a`` and ``b``): the rules
+     were written against it;
+   - second (``source_sample_heldout.csv``): blind once (0.727), then
+     used to revise the rules;
+   - test (``source_sample_test.csv``, ``--test``): blind once (0.747), then
+     its errors were classified and used to revise the rules;
+   - blind2 (``source_sample_blind2.csv``, ``--blind2``): drawn and coded by
+     someone else while the rules were last revised, scored once after
+     they were frozen: the figure to expect on new text.
 
 Usage::
 
     python scripts/evaluate_sources.py [--data DIR] [--part wire|types|all]
+                                       [--test] [--blind2] [--errors]
 
 PolNeAR: Newell, Margolin & Ruths (LREC 2018).
 """
@@ -125,6 +137,13 @@ def confusion(gold, pred):
                        rownames=["coder"], colnames=["typer"], dropna=False)
 
 
+def type_errors(out, coder):
+    """The disagreements with ``coder``: offsets and labels only (no article text)."""
+    out = out.rename(columns={"source_type": "typer"})
+    wrong = out[out[coder].notna() & (out[coder] != out["typer"])]
+    return wrong[["doc_id", "start", "end", coder, "typer"]].to_string(index=False)
+
+
 def type_report(out, pairs=(("typer", "coder_a"), ("typer", "coder_b"), ("coder_a", "coder_b"))):
     lines = []
     out = out.rename(columns={"source_type": "typer"})
@@ -151,10 +170,14 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=None, help="the shared data folder")
     parser.add_argument("--part", choices=("wire", "types", "all"), default="all")
-    parser.add_argument("--errors", action="store_true", help="list the misclassified articles")
+    parser.add_argument("--errors", action="store_true",
+                        help="list the misclassified articles and source spans")
     parser.add_argument("--test", action="store_true",
-                        help="also score the final test sample (do this once rules are frozen, "
-                             "never while writing them)")
+                        help="also score the third ('test') sample (blind once; its errors have "
+                             "since been used to revise the rules)")
+    parser.add_argument("--blind2", action="store_true",
+                        help="also score the blind sample drawn while the rules were last revised "
+                             "(score it once the rules are frozen, never while writing them)")
     args = parser.parse_args(argv)
     data = args.data or find_data_dir()
     if data is None:
@@ -180,16 +203,25 @@ def main(argv=None):
               "the rules were revised after seeing coder A's labels)")
         print(f"typer label counts: {out['source_type'].value_counts().to_dict()}")
         print("\n".join(type_report(out)))
-        if (VALIDATION / "source_coding_heldout.csv").exists():
-            held = evaluate_types(data, sample="source_sample_heldout.csv", coders=("heldout",))
-            print("\n== source typing on the second sample (150 sources; scored blind once at "
-                  "0.727 accuracy, then used to revise the rules)")
-            print("\n".join(type_report(held, pairs=(("typer", "coder_heldout"),))))
-        if args.test and (VALIDATION / "source_coding_test.csv").exists():
-            test = evaluate_types(data, sample="source_sample_test.csv", coders=("test",))
-            print("\n== source typing on the final test sample (150 sources never used to "
-                  "write rules: the blind figure)")
-            print("\n".join(type_report(test, pairs=(("typer", "coder_test"),))))
+        if args.errors:
+            print(type_errors(out, "coder_a"))
+        later = [("heldout", "source_sample_heldout.csv", True,
+                  "the second sample (150 sources; scored blind once at 0.727 accuracy, then used "
+                  "to revise the rules)"),
+                 ("test", "source_sample_test.csv", args.test,
+                  "the third sample (150 sources; scored blind once at 0.747 accuracy, then its "
+                  "errors were classified and used to revise the rules)"),
+                 ("blind2", "source_sample_blind2.csv", args.blind2,
+                  "the blind sample (drawn and coded while the rules were last revised, scored "
+                  "once after they were frozen: the figure to expect on new text)")]
+        for coder, sample, wanted, title in later:
+            if not wanted or not (VALIDATION / f"source_coding_{coder}.csv").exists():
+                continue
+            scored = evaluate_types(data, sample=sample, coders=(coder,))
+            print(f"\n== source typing on {title}")
+            print("\n".join(type_report(scored, pairs=(("typer", f"coder_{coder}"),))))
+            if args.errors:
+                print(type_errors(scored, f"coder_{coder}"))
 
 
 if __name__ == "__main__":

@@ -998,21 +998,25 @@ class SourceTyper:
         text = doc.text
         order = sorted(range(len(spans)), key=lambda i: spans[i][0])
         results = [None] * len(spans)
-        named = []
+        named, described = [], {}  # (start, end) -> facts: a span shared by attributions is typed once
         for i in order:
             start, end = spans[i][0], spans[i][1]
-            if self.pronoun_kind(text[start:end]) is None:
+            if (start, end) in described:
+                info = described[start, end]
+            elif self.pronoun_kind(text[start:end]) is None:
                 before, after = self._sentence_context(doc, start, end)
                 kind = self.type_mention(text[start:end], before, after)
-                info = self._describe(doc, start, end, kind)
-                results[i] = {"source_type": kind, "resolved_text": text[start:end],
-                              "resolved_start": start, "resolved_end": end}
-                named.append(info)
+                info = described[start, end] = self._describe(doc, start, end, kind)
+            else:
+                continue
+            results[i] = {"source_type": info["type"], "resolved_text": text[start:end],
+                          "resolved_start": start, "resolved_end": end}
+            named.append(info)
         history = []
         for i in order:
             start, end = spans[i][0], spans[i][1]
             if results[i] is not None:
-                history.append(self._describe(doc, start, end, results[i]["source_type"]))
+                history.append(described[start, end])
                 continue
             referent = self._resolve(doc, start, end, history, named, max_distance)
             hint = resolved[i] if resolved is not None and i < len(resolved) else None
