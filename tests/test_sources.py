@@ -418,6 +418,11 @@ def test_bare_apposition_needs_a_role():
     ("Sen. Jane Doe's campaign", "", "", "political"),
     ("Senate Republicans", "", "", "official"),
     ("Jane Doe", "", ", the campaign’s press secretary,", "political"),
+    ("Attorney General Jane Doe", "", "", "official"),  # no general of an army
+    ("a general", "", "", "military"),
+    ("an arbitration panel", "", "", "official"),
+    ("many African-Americans", "", "", "citizen"),
+    ("PolitiFact", "", "", "media"),
 ])
 def test_generalised_cues(typer, mention, before, after, expected):
     assert typer.type_mention(mention, before, after) == expected
@@ -470,3 +475,10 @@ def test_he_is_never_the_articles_own_i():
     start = text.index("He")
     typed = SourceTyper().type_sources(Document(text), [(0, 1), (start, start + 2)])
     assert typed[0]["source_type"] == "media" and typed[1]["resolved_text"] != "(the author)"
+
+
+def test_transcript_speaker_in_capitals_is_the_person_named_elsewhere():
+    text = "Jane Roe spoke on Sunday.\n\nROE: We will win.\n\nACLU: No."
+    start, other = text.index("ROE"), text.index("ACLU")
+    typed = SourceTyper().type_sources(Document(text), [(start, start + 3), (other, other + 4)])
+    assert [t["source_type"] for t in typed] == ["named_person", "organisation"]

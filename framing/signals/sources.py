@@ -1005,7 +1005,10 @@ class SourceTyper:
                 info = described[start, end]
             elif self.pronoun_kind(text[start:end]) is None:
                 before, after = self._sentence_context(doc, start, end)
-                kind = self.type_mention(text[start:end], before, after)
+                mention = text[start:end]
+                if mention.isupper() and re.search(r"(?<!\w)" + re.escape(mention.title()) + r"(?!\w)", text):
+                    mention = mention.title()  # a transcript's "PENCE:" is the Pence named elsewhere
+                kind = self.type_mention(mention, before, after)
                 info = described[start, end] = self._describe(doc, start, end, kind)
             else:
                 continue
