@@ -191,14 +191,27 @@ def lower_words(text: str) -> tuple[list[int], list[int], list[str]]:
     >>> lower_words("Kim's anti-US")
     ([0, 4, 6, 11], [3, 5, 10, 13], ['kim', 's', 'anti', 'us'])
     """
-    starts, ends, words, _ = _alnum_split(text)
-    return starts, ends, words
+    return _word_offsets(*word_split(text))
 
 
-def _alnum_split(text, lower=None):
-    """:func:`lower_words` and the gaps between the words, from one regex
-    split: pieces alternate gap, word, gap, ..., word, gap, so every offset
-    is a running sum of piece lengths. ``lower`` is ``text.lower()`` if known."""
+def word_split(text: str, lower=None) -> tuple[list[str], list[str]]:
+    """``text`` cut at its words: ``pieces`` alternate gap, word, gap, ...,
+    word, gap (a word being a run of letters and digits, a gap maybe empty),
+    each as long as in ``text``, so an offset is a sum of piece lengths; and
+    the ``words``, lower-cased. Offsets are left to the caller: most need
+    only a few.
+
+    Parameters
+    ----------
+    text : str
+    lower : str, optional
+        ``text.lower()``, if already made.
+
+    Examples
+    --------
+    >>> word_split("Kim's anti-US")
+    (['', 'kim', "'", 's', ' ', 'anti', '-', 'us', ''], ['kim', 's', 'anti', 'us'])
+    """
     lower = text.lower() if lower is None else lower
     same_length = len(lower) == len(text)  # not so for a few letters ("İ" -> "i̇")
     if text.isascii():
@@ -206,9 +219,24 @@ def _alnum_split(text, lower=None):
     else:
         pattern = _ALNUM_NO_UNDERSCORE if "_" not in text else _ALNUM
     pieces = pattern.split(lower if same_length else text)
-    offsets = list(accumulate(map(len, pieces)))
     words = pieces[1::2] if same_length else [w.lower() for w in pieces[1::2]]
-    return offsets[0:-1:2], offsets[1::2], words, pieces[2:-1:2]
+    return pieces, words
+
+
+def _word_offsets(pieces, words):
+    offsets = list(accumulate(map(len, pieces)))
+    return offsets[0:-1:2], offsets[1::2], words
+
+
+def _joins(text):
+    """Hyphens and apostrophes with a letter or digit on either side."""
+    n = 0
+    for joiner in _WORD_JOINERS:
+        at = text.find(joiner, 1)
+        while 0 < at < len(text) - 1:
+            n += text[at - 1].isalnum() and text[at + 1].isalnum()
+            at = text.find(joiner, at + 1)
+    return n
 
 
 def word_count(text: str) -> int:
@@ -356,13 +384,14 @@ class Document:
         return boilerplate_spans(self.text, lower=self.lower)
 
     @cached_property
-    def _words(self):
-        return _alnum_split(self.text, self.lower)
+    def word_split(self) -> tuple[list[str], list[str]]:
+        """:func:`word_split` of the text: gap and word pieces, lower-cased words."""
+        return word_split(self.text, self.lower)
 
     @cached_property
     def words(self) -> tuple[list[int], list[int], list[str]]:
         """:func:`lower_words` of the text: starts, ends, lower-cased words."""
-        return self._words[:3]
+        return _word_offsets(*self.word_split)
 
     @cached_property
     def n_words(self) -> int:
@@ -370,9 +399,8 @@ class Document:
             return word_count(self.text)
         # Without underscores a word_count word is a chain of letter/digit
         # runs joined by single hyphens or apostrophes: the runs already
-        # split for .words, less the joins.
-        _, _, words, gaps = self._words
-        return len(words) - sum(map(gaps.count, _WORD_JOINERS))
+        # split for .word_split, less the joins.
+        return len(self.word_split[1]) - _joins(self.text)
 
     def sentence_of(self, offset: int) -> int:
         """Index of the sentence containing (or last starting before) ``offset``; -1 if none."""

@@ -82,6 +82,17 @@ def test_overlapping_terms_keep_the_longest_then_earliest():
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
 
 
+def test_terms_opening_with_function_words_are_found_at_their_first_word():
+    mine = pd.DataFrame({"term": ["on the brink", "brink", "of the people", "the people", "people"],
+                         "category": ["a", "b", "c", "d", "e"]})
+    assert found("Talks on the brink, said one of the people, and the people agreed.",
+                 lexicon=mine) == [("on the brink", "on the brink"), ("of the people", "of the people"),
+                                   ("the people", "the people")]
+    # each start keeps its longest form, whichever word the lookup went by
+    assert found("The brink of the People", lexicon=mine) == [("brink", "brink"),
+                                                             ("of the People", "of the people")]
+
+
 def test_user_lexicon_replaces_or_extends(tmp_path):
     path = tmp_path / "mine.csv"
     path.write_text("# my coding scheme\nterm,category\nmission accomplished,pr\n"

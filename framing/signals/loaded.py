@@ -51,7 +51,8 @@ SPAN_OUTPUT = ["doc_id", "start", "end", "text", "term", "category"]
 # "regime's" holds the word "regime".
 _WORD = re.compile(r"[^\W_]+")
 # What may stand between two words of one term: spaces/tabs, one hyphen or dash,
-# or an apostrophe (straight or curly) inside a word such as "o'clock".
+# or an apostrophe (straight or curly) inside a word such as "o'clock". (No
+# letters: a gap matches alike lower-cased or not.)
 _JOIN = re.compile(r"[ \t]+|[ \t]*[-‐‑–][ \t]*|['’]")
 _HYPHENS = "-‐‑"
 # Crude suffix stripping so that inflections share one feature.
@@ -233,11 +234,14 @@ class LoadedTermMatcher:
         for term, category, variants in expanded:
             for variant in variants[1:]:
                 forms.setdefault(variant, (term, category))
-        self._first = {}
+        # Each form is looked up by its first word that is not a function
+        # word ("brink" in "on the brink"): most words of a text are not
+        # looked at any further.
+        function_words = frozenset(lexicons.load_lexicon("function_words")["word"])
+        self._anchors = {}  # word -> [(form's words as a list, the word's index, (term, category))]
         for variant, entry in forms.items():
-            self._first.setdefault(variant[0], []).append((variant, entry))
-        for candidates in self._first.values():
-            candidates.sort(key=lambda c: -len(c[0]))
+            k = next((k for k, w in enumerate(variant) if w not in function_words), 0)
+            self._anchors.setdefault(variant[k], []).append((list(variant), k, entry))
 
     def matches(self, text: str) -> list[tuple[int, int, str, str]]:
         """Non-overlapping matches ``(start, end, term, category)`` in ``text``.
@@ -251,19 +255,25 @@ class LoadedTermMatcher:
 
     def _matches(self, doc: Document):
         text = doc.text
-        starts, ends, words = doc.words
-        first = self._first
-        found = []
-        for i in compress(count(), map(first.__contains__, words)):
-            for variant, (term, category) in first[words[i]]:
-                n = len(variant)
-                if n > 1 and (tuple(words[i:i + n]) != variant or
-                              not all(_JOIN.fullmatch(text, ends[k], starts[k + 1])
-                                      for k in range(i, i + n - 1))):
+        pieces, words = doc.word_split  # gap, word, gap, ...: word i is piece 2i+1
+        anchors = self._anchors
+        longest = {}  # first word index -> the longest form starting there
+        for j in compress(count(), map(anchors.__contains__, words)):
+            for variant, k, entry in anchors[words[j]]:
+                n, i = len(variant), j - k
+                if n > 1 and (i < 0 or words[i:i + n] != variant or
+                              not all(map(_JOIN.fullmatch, pieces[2 * i + 2:2 * (i + n) - 1:2]))):
                     continue
-                start, end = self._whole_word(text, starts[i], ends[i + n - 1])
-                found.append((start, end, term, category))
-                break  # candidates are longest first
+                if longest.get(i, (0,))[0] < n:
+                    longest[i] = (n, *entry)
+        found = []
+        at, done = 0, 0  # the offset of piece `done`, counted on only for a match
+        for i in sorted(longest):
+            n, term, category = longest[i]
+            at += sum(map(len, pieces[done:2 * i + 1]))
+            done = 2 * i + 1
+            end = at + sum(map(len, pieces[done:2 * (i + n)]))
+            found.append((*self._whole_word(text, at, end), term, category))
         found.sort(key=lambda m: (m[0] - m[1], m[0]))
         kept, taken = [], []
         for match in found:
