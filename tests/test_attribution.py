@@ -74,6 +74,18 @@ def test_following_quoted_sentence_continues_the_quote(ex):
         "“We will win,”", "“They know it.”", "“And so do we.”"]
 
 
+def test_following_quote_continues_an_indirect_attribution(ex):
+    att = one(ex, "The talks failed, Lee says. “We tried everything.”")
+    assert att["content_text"] == "The talks failed […] “We tried everything.”"
+    assert att["kind"] == "mixed"
+
+
+def test_following_quote_skips_a_participle(ex):
+    text = "“It worked,” Lee said, adding more. “We are glad.”"
+    said = [a for a in ex.extract(Document(text)) if a["cue_text"] == "said"][0]
+    assert said["content_text"].endswith("“We are glad.”")
+
+
 @pytest.mark.parametrize("text", [
     'Kim said "we will win. Putin agreed.',
     "Kim said “we will win.\n\nPutin agreed” and “then",

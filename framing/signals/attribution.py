@@ -1347,8 +1347,9 @@ def _untangle(text, found):
 
 def _attach_quotations(doc, quotes, found):
     """A quotation that opens a sentence without a cue of its own continues
-    the direct quotation just before it (the speaker is named once, then
-    quoted on: "“A,” he said. “B.”" and following quoted paragraphs)."""
+    the attribution just before it (the speaker is named once, then quoted
+    on: "“A,” he said. “B.”", "A, he says. “B.”" and following quoted
+    paragraphs); a participle ("..., adding") is not the one continued."""
     if not found:
         return
     text = doc.text
@@ -1359,9 +1360,10 @@ def _attach_quotations(doc, quotes, found):
     k, current = 0, None
     for qs, qe in quotes:
         while k < len(by_cue) and by_cue[k]["cue_start"] < qs:
-            current = by_cue[k]
+            if not by_cue[k]["cue_text"].endswith("ing"):
+                current = by_cue[k]
             k += 1
-        if current is None or current["kind"] not in ("direct", "mixed"):
+        if current is None:
             continue
         first, last = doc.sentence_of(qs), doc.sentence_of(max(qs, qe - 1))
         if first < 0 or sentences[first][0] != qs:
@@ -1379,6 +1381,8 @@ def _attach_quotations(doc, quotes, found):
             fs, fe = _trim(text, fs, fe)
             if fe > fs:
                 current["content_fragments"] = current["content_fragments"] + [(fs, fe)]
+        if current["kind"] == "indirect":
+            current["kind"] = "mixed"  # paraphrase, then the speaker's own words
         _refresh_content(text, current)
 
 
