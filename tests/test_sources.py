@@ -423,6 +423,12 @@ def test_bare_apposition_needs_a_role():
     ("an arbitration panel", "", "", "official"),
     ("many African-Americans", "", "", "citizen"),
     ("PolitiFact", "", "", "media"),
+    ("Former DNC chairman", "", "", "political"),
+    ("Oversight Chairman Jane Doe (R-Utah)", "", "", "official"),
+    ("the RNC finance chairman", "", "", "political"),
+    ("City Attorney Jane Doe", "", "", "official"),
+    ("federal investigators", "", "", "official"),
+    ("His ex-wife", "", "", "citizen"),
 ])
 def test_generalised_cues(typer, mention, before, after, expected):
     assert typer.type_mention(mention, before, after) == expected
