@@ -137,6 +137,19 @@ def test_speaker_before_or_after_the_cue(ex, text, source):
     assert one(ex, text)["source_text"] == source
 
 
+@pytest.mark.parametrize("text, source", [
+    ("The plan failed, said Lee Min.", "Lee Min"),
+    ("The plan failed, said Lee Min, a farmer from Lyon.", "Lee Min, a farmer from Lyon"),
+    ("The plan failed, said some 10,000 protesters.", "some 10,000 protesters"),
+    ("“It failed,” said Mrs. Lee.", "Mrs. Lee"),
+])
+def test_inverted_speaker_after_unquoted_content(ex, text, source):
+    att = one(ex, text)
+    assert att["source_text"] == source
+    assert att["content_text"] in ("The plan failed", "“It failed,”")
+
+
+
 # -- indirect speech -------------------------------------------------------
 def test_coordinated_verb_takes_the_clause_subject(ex):
     att = one(ex, "Lee met the miners on Monday and criticized the new plan.")

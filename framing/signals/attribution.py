@@ -148,7 +148,9 @@ _OPT_COLON = re.compile(r"\s*[:,]?\s*")
 _PUNCT_AFTER = re.compile(r"\s*[,:.]")
 _SEPARATORS = re.compile(r"[\s,:]*")
 _END_OR_COLON = re.compile(r"\s*[.:]\s*$")
-_PHRASE_STOP = re.compile(r"[,;:()—–]")
+_PHRASE_STOP = re.compile(r"(?<!\d),|,(?!\d)|[;:()—–]")
+_ABBREVIATION_END = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Sen|Rep|Gov|Gen|Inc|Co|Corp|Ltd)|"
+                               r"\b[A-Z]\.[A-Z])\.$")
 _SENTENCE_GAP = re.compile(r"(?<=[a-z0-9]{3})[.!?]\s+(?=[A-Z])")
 _PREP_HEAD = re.compile(r"\s*(?:about|against|of|over|for|on|upon|with|at)\s+")
 # Classes whose verbs take a noun-phrase object ("praised Kim's record",
@@ -166,8 +168,8 @@ _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrst
 _FRAGMENT_JOIN = " […] "
 _SOURCE_AFTER = re.compile(
     r"\s*((?:(?:the|a|an|his|her|their|its|former|then|Mr\.|Mrs\.|Ms\.|Dr\.|Sen\.|Rep\.|Gov\.)\s+)*"
-    r"(?:[\w’'.-]+)(?:\s+(?!(?:that|and|but|as|in|on|at|to|who|which|when|while|because|after)\b)"
-    r"[\w’'.-]+){0,7})")
+    r"(?:[\w’'.-]|(?<=\d),(?=\d))+(?:\s+(?!(?:that|and|but|as|in|on|at|to|who|which|when|while|"
+    r"because|after)\b)(?:[\w’'.-]|(?<=\d),(?=\d))+){0,7})")
 
 
 def _logit(p):
@@ -758,7 +760,11 @@ class AttributionExtractor:
             if inverted is not None and _PUNCT_AFTER.match(text[inverted[1]:se] or "."):
                 # "..., said Trump." / "said Trump:" / "Said a spokesman: ..."
                 source = inverted
-                content_start = inverted[1] + len(_SEPARATORS.match(text[inverted[1]:se]).group())
+                rest = text[inverted[1]:se]
+                if _COMMA_NOT_AGE.match(rest) and not _QUOTE_MARK.search(rest) and ":" not in rest:
+                    # "..., said Lee Min, a farmer from Lyon." keeps the appositive
+                    source = _trim(text, source[0], _clause(text, source[0], se)[1], " ,")
+                content_start = source[1] + len(_SEPARATORS.match(text[source[1]:se]).group())
         prep = _PREP_HEAD.match(text, cue_end, se)
         if prep and prep.end() > content_start and not text[cue_end:content_start].strip():
             # "railed against it", "talked about immigration": PolNeAR's cue
@@ -1172,6 +1178,8 @@ def _source_before(text, floor, cue_start, participle=False, clause_start=False)
         appositive = _appositive_source(text, floor, floor + len(seg))
         if appositive is not None:
             return appositive
+        if "," not in seg[_last_break(seg, _LAST_HARD_BREAK) + 1:]:
+            return None  # "The plan failed, said Lee": no subject before the comma
     cue_start = floor + len(seg)
     # a short parenthesis belongs to the name: "Sen. Ted Cruz (R-Tex.) said"
     plain = _SHORT_PAREN.sub(_mask, seg) if "(" in seg else seg
@@ -1287,16 +1295,25 @@ def _source_after(text, start, limit):
     if not m or not m.group(1):
         return None
     s, e = m.span(1)
-    s, e = _trim(text, s, e, " ,.")
+    s, e = _trim_phrase(text, s, e)
     if text[s:e].split(" ", 1)[0].lower() in ("to", "by", "in", "on", "at", "for", "with", "and",
                                               "from", "that", "of", "as", "about", "it"):
         return None
-    # stop at a comma, parenthesis or dash inside the phrase
+    # stop at a comma (not a thousands separator), parenthesis or dash inside the phrase
     stop = _PHRASE_STOP.search(text[s:e])
     if stop:
         e = s + stop.start()
-    s, e = _trim(text, s, e, " ,.")
+    s, e = _trim_phrase(text, s, e)
     return (s, e) if e > s else None
+
+
+def _trim_phrase(text, s, e):
+    """Trim spaces, commas and a final period, but not an abbreviation's
+    ("Mrs.", "D.C.", "Jr.")."""
+    s, e = _trim(text, s, e, " ,")
+    if e > s and text[e - 1] == "." and not _ABBREVIATION_END.search(text, s, e):
+        s, e = _trim(text, s, e - 1, " ,")
+    return s, e
 
 
 def _untangle(text, found):
