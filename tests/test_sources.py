@@ -429,6 +429,16 @@ def test_bare_apposition_needs_a_role():
     ("City Attorney Jane Doe", "", "", "official"),
     ("federal investigators", "", "", "official"),
     ("His ex-wife", "", "", "citizen"),
+    ("Freedonia and Sylvania", "", "", "named_person"),
+    ("Britain and France", "", "", "official"),  # each country for its government
+    ("Washington", "", ", star of the show,", "official"),
+    ("Washington, star of the show,", "", "", "named_person"),
+    ("World leaders", "", "", "official"),
+    ("Voting rights advocates", "", "", "citizen"),
+    ("The Advocate", "", "", "named_person"),
+    ("Jane Doe, of Springfield, Va.,", "", "", "citizen"),  # a private person’s home town
+    ("two Democratic speechwriters", "", "", "political"),
+    ("Jane Roe's brief", "", "", "document"),
 ])
 def test_generalised_cues(typer, mention, before, after, expected):
     assert typer.type_mention(mention, before, after) == expected

@@ -530,6 +530,7 @@ class SourceTyper:
     #: apposition, a party-state tag "(R-Kan.)", or membership ("on the
     #: committee", "in the Senate"), but not a clause ("trying to win the Senate").
     _MEMBERSHIP = re.compile(r"\s*(?:[,(—–]|(?:in|on|of|from)\s)")
+    _COORDINATED = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
     _RELATIVE = re.compile(r"\b(?:who|whom|whose|which|that)\b")
     _NOT_NAME = re.compile(r"[A-Z][a-z]+ly,|[A-Z][a-z]+-[a-z]+\W?")
     _DOTTED = re.compile(r"\b(?:[A-Z]\.){2,}")
@@ -834,6 +835,9 @@ class SourceTyper:
             return "anonymous"
         if self.stands_for_government(mention):
             return "official"
+        conjuncts = self._COORDINATED.split(mention.strip(" ,"))
+        if len(conjuncts) > 1 and all(self.stands_for_government(c) for c in conjuncts):
+            return "official"  # countries, each for its government: "Britain and France"
         head = self.head(mention)
         rest = mention[len(head):]
         first, second = (" ".join(p for p in (left, head) if p), " ".join(p for p in (rest, right) if p))
