@@ -149,6 +149,17 @@ def test_inverted_speaker_after_unquoted_content(ex, text, source):
     assert att["content_text"] in ("The plan failed", "“It failed,”")
 
 
+def test_scare_quote_is_not_a_direct_quotation(ex):
+    att = one(ex, 'Workers struggle, even with a "good" job, she said.')
+    assert parts(att) == ("she", "said", 'Workers struggle, even with a "good" job', "mixed")
+
+
+def test_aside_between_subject_and_verb(ex):
+    assert one(ex, "Lee, however, said the plan failed.")["source_text"] == "Lee"
+    assert one(ex, "Farm workers, however, said the plan failed.")["source_text"] == "Farm workers"
+
+
+
 
 # -- indirect speech -------------------------------------------------------
 def test_coordinated_verb_takes_the_clause_subject(ex):

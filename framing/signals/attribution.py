@@ -659,6 +659,9 @@ class AttributionExtractor:
             gap = text[qe:cue_start]
             if gap.strip(" ,—–-\n"):
                 source = _trim(text, qe, cue_start, " ,—–-")
+                comma = text.rfind(",", *source)
+                if comma > 0 and text[source[0]].islower():
+                    source = _trim(text, comma + 1, source[1])  # “...” job, he said
             else:
                 source = _source_after(text, cue_end, se)
                 rest = text[source[1]:se] if source else ""
@@ -1011,6 +1014,7 @@ def _sentence_initial(text, ss, start):
     return text[ss:start].strip(" “\"‘(—–-") == ""
 
 
+_SPEECH_END = re.compile(r"[,.!?…—–-][”\"’']+$")
 # Quotations are sorted and never overlap (see AttributionExtractor.quotations),
 # so their starts and their ends are both in order: look them up by bisection.
 _START, _END = itemgetter(0), itemgetter(1)
@@ -1023,6 +1027,8 @@ def _quote_ending_before(quotes, text, cue_start, floor):
     if i < 0:
         return None
     qs, qe = quotes[i]
+    if qs > floor + 1 and text[floor + 1:qs].strip() and not _SPEECH_END.search(text, qs, qe):
+        return None  # a scare quote inside the clause: 'a "good" job, he said' 
     if qe <= floor and (text[qe:floor + 1].strip() or
                         not _QUOTE_ENDS_CLAUSE.search(text[qs:qe])):
         return None  # a quotation in an earlier sentence, unless it ends in ",” or ?”
@@ -1174,11 +1180,12 @@ def _source_before(text, floor, cue_start, participle=False, clause_start=False)
     if participle or (words_before and words_before[-1].lower() in _PREPOSITIONS):
         return _clause_subject(text, floor, cue_start)
     if seg.endswith(","):  # "Bamberg, who is 28, said": look behind the comma
-        seg = seg[:-1]
+        aside = _TRAILING_ASIDE.search(seg)
+        seg = seg[:aside.start()] if aside else seg[:-1]  # "Lee, however, said"
         appositive = _appositive_source(text, floor, floor + len(seg))
         if appositive is not None:
             return appositive
-        if "," not in seg[_last_break(seg, _LAST_HARD_BREAK) + 1:]:
+        if not aside and "," not in seg[_last_break(seg, _LAST_HARD_BREAK) + 1:]:
             return None  # "The plan failed, said Lee": no subject before the comma
     cue_start = floor + len(seg)
     # a short parenthesis belongs to the name: "Sen. Ted Cruz (R-Tex.) said"
@@ -1266,6 +1273,11 @@ def _appositive_source(text, floor, end):
     return (s, e) if e > s else None
 
 
+# An aside between a subject and its verb ("Lee, however, said").
+_TRAILING_ASIDE = re.compile(
+    r",\s*(?:however|meanwhile|though|too|also|instead|nonetheless|nevertheless|"
+    r"for (?:his|her|its|their|our|my) part|in (?:turn|contrast|fact|response|particular)|"
+    r"on the other hand|for example|for instance|of course|[a-z]+ly)\s*,$")
 _NAME_JOINERS = frozenset("of the and for de van von al bin da di du la le".split())
 
 
