@@ -935,6 +935,9 @@ class SourceTyper:
                 continue  # a common word capitalised at a sentence start ("First, ...")
             if self._NOT_NAME.fullmatch(doc.text, s, min(e + 1, len(doc.text))):
                 continue  # a sentence adverb ("Largely, ...") or compound ("Long-term")
+            if len(words) == 1 and self._opens_line(doc.text, s) and not re.search(
+                    r"(?:[a-z,]|\b[A-Z]\.) " + re.escape(_POSSESSIVE.sub("", words[0].rstrip("."))) + r"\b", doc.text):
+                continue  # one capitalised word opening a line, never capitalised mid-sentence
             if any(bs <= s < be for bs, be, _ in doc.boilerplate):
                 continue
             named = " ".join(w for w in words if w.rstrip(".") not in self._non_names)
@@ -947,6 +950,12 @@ class SourceTyper:
                 return {"start": s, "end": e, "type": kind, "person": True, "plural": False,
                         "text": doc.text[s:e]}
         return None
+
+    @staticmethod
+    def _opens_line(text, at):
+        """Whether ``at`` opens a line or a sentence (after optional quotes)."""
+        before = text[max(0, at - 3):at].rstrip(" \"'“‘")
+        return not before or before[-1] in "\n.!?:"
 
     _PLURAL = re.compile(r"(?<![\w-])[A-Za-z][a-z-]+s(?![\w'’-])")
 
@@ -1116,7 +1125,7 @@ class SourceTyper:
                 if speaker:
                     return speaker
                 return {"start": -1, "end": -1, "type": "media", "text": "(the author)",
-                        "person": True, "plural": False}
+                        "person": True, "plural": False, "author": True}
             paragraph = next(((s, e) for s, e in doc.paragraphs if s <= start < e), (start, end))
             near = [h for h in named if paragraph[0] <= h["start"] < paragraph[1]
                     and h["start"] != start and h["person"]]
@@ -1125,7 +1134,7 @@ class SourceTyper:
             kind = "person"
         if kind == "person":
             # "he" or "she" is never the article's "I"
-            candidate = next((h for h in earlier if h["person"] and h["start"] >= 0), None)
+            candidate = next((h for h in earlier if h["person"] and not h.get("author")), None)
             # A name opening a sentence between that source and the pronoun
             # is the likelier antecedent ("Christie slipped out. He said ...").
             limit = start - candidate["end"] if candidate else 600
