@@ -508,3 +508,11 @@ def test_a_capitalised_word_opening_a_line_is_no_name_unless_used_as_one():
     assert typed["resolved_text"] == "Sen. Jane Roe"
     later = text.index("he said no")
     assert SourceTyper().type_sources(Document(text), [(later, later + 2)])[0]["resolved_text"] == "Kim"
+
+
+def test_he_reads_back_to_a_subject_after_an_opening_clause():
+    text = ("A reporter asked Sen. Jane Roe about it. Pressed on the database, Kim deflected. "
+            "\u201cYou tell me,\u201d he said.")
+    roe, he = text.index("A reporter"), text.index("he said")
+    typed = SourceTyper().type_sources(Document(text), [(roe, roe + 10), (he, he + 2)])
+    assert typed[1]["resolved_text"] == "Kim"

@@ -927,8 +927,10 @@ class SourceTyper:
             if sentence_initial and doc.sentences:
                 opening = doc.text[doc.sentences[doc.sentence_of(s)][0]:s]
                 if opening.strip() and (self.premodifier(opening) != opening.strip()
-                                        or self._typed_by_cues(opening) not in _PERSONAL_TYPES):
-                    continue  # a subject may open with its title: "Former Gov. Jane Doe"
+                                        or self._typed_by_cues(opening) not in _PERSONAL_TYPES) \
+                        and not (opening.rstrip().endswith(",") and self._VERB_AFTER.match(doc.text, e)):
+                    continue  # a subject may open with its title: "Former Gov. Jane Doe",
+                    # or follow an opening clause: "Asked about it, Trump deflected."
             # (a word absent from the text in lower case needs no word list)
             if all(w.rstrip(".").lower() in doc.text
                    and w.rstrip(".").lower() in _lower_words(doc.text) for w in words):
@@ -957,6 +959,8 @@ class SourceTyper:
         before = text[max(0, at - 3):at].rstrip(" \"'“‘")
         return not before or before[-1] in "\n.!?:"
 
+    #: A past-tense or present verb right after a name: the name is a subject.
+    _VERB_AFTER = re.compile(r"\s+(?:[a-z]+ed|said|says|told|added|spoke|wrote|went|took|made)\b")
     _PLURAL = re.compile(r"(?<![\w-])[A-Za-z][a-z-]+s(?![\w'’-])")
 
     def _scan_group(self, doc, start):
