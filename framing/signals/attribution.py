@@ -168,8 +168,8 @@ _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrst
 _FRAGMENT_JOIN = " […] "
 _SOURCE_AFTER = re.compile(
     r"\s*((?:(?:the|a|an|his|her|their|its|former|then|Mr\.|Mrs\.|Ms\.|Dr\.|Sen\.|Rep\.|Gov\.)\s+)*"
-    r"(?:[\w’'.-]|(?<=\d),(?=\d))+(?:\s+(?!(?:that|and|but|as|in|on|at|to|who|which|when|while|"
-    r"because|after)\b)(?:[\w’'.-]|(?<=\d),(?=\d))+){0,7})")
+    r"(?:[\w’'.%$-]|(?<=\d),(?=\d))+(?:\s+(?!(?:that|and|but|as|in|on|at|to|who|which|when|while|"
+    r"because|after)\b)(?:[\w’'.%$-]|(?<=\d),(?=\d))+){0,7})")
 
 
 def _logit(p):
@@ -711,6 +711,8 @@ class AttributionExtractor:
                 name = passive_agent and _NAME_PHRASE.match(text, *passive_agent)
                 if name:  # "written by Lee Min praised ...": the name, not the clause
                     passive_agent = name.span()
+        if passive and passive_agent is None and lemma == "ask" and source is not None:
+            source = None  # "Lee was asked about ...": the asker is not named
         if passive_agent is not None:
             content = source
             source = passive_agent
@@ -724,7 +726,7 @@ class AttributionExtractor:
             # "The field appeared poised to narrow", "Many Democrats are expected to
             # follow", "Sanders was declared the winner": the subject is what is
             # held or reported, by nobody named (an agent after "by" is handled
-            # above; "X was asked" and "X is worried" keep X as the source)
+            # above; in "X was asked" X is the addressee, in "X is worried" the source)
             comma = _ASIDE_END.search(text, after, se)
             rest = _clause(text, after, comma.start() if comma else se)
             # "It seems that ...": an expletive subject holds nothing
@@ -1160,6 +1162,8 @@ def _clause_subject(text, floor, cue_start):
             m.group().strip().lower() not in _PRONOUNS or \
             m.group().split()[0].lower() in _NOT_A_SOURCE | _CLAUSE_OPENERS:
         return None
+    if m.group().endswith(("'s", "’s")):
+        return None  # "Comey's news conference ... announced": not the subject
     return _trim(text, *m.span())
 
 
@@ -1259,13 +1263,21 @@ def _appositive_source(text, floor, end):
     comma = seg.find(",", opened)
     if comma < 0:
         return None
-    head = _comma_head(text, floor, floor + comma)
-    if head is None:
-        return None
     rest = text[floor + comma + 1:end].split()
     if not rest or len(rest) > 30:
         return None
     first = rest[0].lower()
+    head = _comma_head(text, floor, floor + comma)
+    if head is None and first in ("including", "like", "among"):
+        # "Several candidates, including Cruz and Rubio, criticized": the whole group
+        head = _trim(text, floor + opened, floor + comma)
+        lead = _LEADING_ADVERBIAL.match(text, head[0], head[1] + 1)
+        if lead or len(text[head[0]:head[1]].split()) > 8 or \
+                text[head[0]:head[1]].split()[0].lower() in _CLAUSE_OPENERS:
+            return None
+        first = "a"
+    if head is None:
+        return None
     if not (rest[0][:1].islower() or first in ("a", "an", "the")) or first in _NOT_APPOSITIVE \
             or first.endswith(("ing", "ly")):
         return None
@@ -1277,7 +1289,7 @@ def _appositive_source(text, floor, end):
 _TRAILING_ASIDE = re.compile(
     r",\s*(?:however|meanwhile|though|too|also|instead|nonetheless|nevertheless|"
     r"for (?:his|her|its|their|our|my) part|in (?:turn|contrast|fact|response|particular)|"
-    r"on the other hand|for example|for instance|of course|[a-z]+ly)\s*,$")
+    r"on the other hand|for example|for instance|of course|[a-z]+ly|as\s[^,]{1,40})\s*,$")
 _NAME_JOINERS = frozenset("of the and for de van von al bin da di du la le".split())
 
 
