@@ -439,6 +439,8 @@ def test_bare_apposition_needs_a_role():
     ("Jane Doe, of Springfield, Va.,", "", "", "citizen"),  # a private person’s home town
     ("two Democratic speechwriters", "", "", "political"),
     ("Jane Roe's brief", "", "", "document"),
+    ("160", "Already 520 superdelegates back Doe, 39 back Roe and ", " have not.", "political"),
+    ("160", "", " have not.", "unknown"),
 ])
 def test_generalised_cues(typer, mention, before, after, expected):
     assert typer.type_mention(mention, before, after) == expected

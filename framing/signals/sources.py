@@ -530,6 +530,8 @@ class SourceTyper:
     #: apposition, a party-state tag "(R-Kan.)", or membership ("on the
     #: committee", "in the Senate"), but not a clause ("trying to win the Senate").
     _MEMBERSHIP = re.compile(r"\s*(?:[,(—–]|(?:in|on|of|from)\s)")
+    _COUNT = re.compile(r"\d[\d,]*")
+    _COUNTED = re.compile(r"\b\d[\d,]*\s+((?:[a-z][\w-]*\s+)?[a-z][\w-]*s)\b")
     _COORDINATED = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
     _RELATIVE = re.compile(r"\b(?:who|whom|whose|which|that)\b")
     _NOT_NAME = re.compile(r"[A-Z][a-z]+ly,|[A-Z][a-z]+-[a-z]+\W?")
@@ -817,6 +819,10 @@ class SourceTyper:
         mention = self._DOTTED.sub(lambda m: m.group().replace(".", ""), mention.strip())
         if not mention or self.pronoun_kind(mention):
             return "unknown"
+        if self._COUNT.fullmatch(mention):
+            # a count whose noun is elided: "520 delegates back Clinton and 160 have not"
+            counted = [m.group(1) for m in self._COUNTED.finditer(before)]
+            return self.type_mention(counted[-1]) if counted else "unknown"
         if self._cue("anonymous", "after", after[:160]):
             return "anonymous"
         for kind in self._before_types:  # "an article Monday by <writers>"
