@@ -167,6 +167,10 @@ def test_scare_quote_is_not_a_direct_quotation(ex):
 def test_aside_between_subject_and_verb(ex):
     assert one(ex, "Lee, however, said the plan failed.")["source_text"] == "Lee"
     assert one(ex, "Lee, as she has before, opposed the plan.")["source_text"] == "Lee"
+    assert one(ex, "Lee’s office, when contacted, said the plan failed.")["source_text"] == \
+        "Lee’s office"
+    assert one(ex, "Sen. Lee Min, R-Ohio, said the plan failed.")["source_text"] == \
+        "Sen. Lee Min, R-Ohio"
     assert one(ex, "Farm workers, however, said the plan failed.")["source_text"] == "Farm workers"
 
 

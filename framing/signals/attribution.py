@@ -1268,6 +1268,8 @@ def _appositive_source(text, floor, end):
         return None
     first = rest[0].lower()
     head = _comma_head(text, floor, floor + comma)
+    if head is not None and _PARTY.match(rest[0]):
+        first = "a"  # "Sen. Rand Paul, R-Ky., said"
     if head is None and first in ("including", "like", "among"):
         # "Several candidates, including Cruz and Rubio, criticized": the whole group
         head = _trim(text, floor + opened, floor + comma)
@@ -1285,11 +1287,14 @@ def _appositive_source(text, floor, end):
     return (s, e) if e > s else None
 
 
+_PARTY = re.compile(r"\(?[RDI]-[A-Z][\w.]*")
 # An aside between a subject and its verb ("Lee, however, said").
 _TRAILING_ASIDE = re.compile(
     r",\s*(?:however|meanwhile|though|too|also|instead|nonetheless|nevertheless|"
     r"for (?:his|her|its|their|our|my) part|in (?:turn|contrast|fact|response|particular)|"
-    r"on the other hand|for example|for instance|of course|[a-z]+ly|as\s[^,]{1,40})\s*,$")
+    r"on the other hand|for example|for instance|of course|[a-z]+ly|as\s[^,]{1,40}|"
+    r"(?:when|while|after|before|if|in|at|on|during|like|unlike|with|without|despite|"
+    r"according to|speaking)\s[^,]{1,50}|\d[\d.]*%)\s*,$")
 _NAME_JOINERS = frozenset("of the and for de van von al bin da di du la le".split())
 
 
