@@ -70,10 +70,12 @@ class SignalPass:
 
     def run_document(self, doc: Document):
         """:meth:`run` for an article already made a :class:`~framing.text.Document`."""
+        # Loaded terms first, while the word split they share with the word
+        # count is fresh in the processor's cache (measurably faster).
+        loaded_rows = self.loaded.spans(doc)
         attributions = self.attribution.extract(doc)
         source_rows = self.sources.spans(doc, attributions)  # also types each attribution's source
         rows = self.sources.label_sources(self.attribution.spans(doc, attributions), attributions)
-        loaded_rows = self.loaded.spans(doc)
         signals, doc_id = self.signals, doc.doc_id
         text_rows = doc.spans(signals & TEXT_SIGNALS) if signals & TEXT_SIGNALS else []
         # Copies: a signal may hand back rows it keeps.
