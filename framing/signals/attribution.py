@@ -660,7 +660,8 @@ class AttributionExtractor:
             if gap.strip(" ,—–-\n"):
                 source = _trim(text, qe, cue_start, " ,—–-")
                 comma = text.rfind(",", *source)
-                if comma > 0 and text[source[0]].islower():
+                if comma > 0 and text[source[0]].islower() and \
+                        text[source[0]:comma].split()[0] not in _ARTICLES:
                     source = _trim(text, comma + 1, source[1])  # “...” job, he said
             else:
                 source = _source_after(text, cue_end, se)
@@ -1016,6 +1017,7 @@ def _sentence_initial(text, ss, start):
     return text[ss:start].strip(" “\"‘(—–-") == ""
 
 
+_ARTICLES = frozenset("the a an this".split())
 _SPEECH_END = re.compile(r"[,.!?…—–-][”\"’']+$")
 # Quotations are sorted and never overlap (see AttributionExtractor.quotations),
 # so their starts and their ends are both in order: look them up by bisection.
@@ -1036,7 +1038,7 @@ def _quote_ending_before(quotes, text, cue_start, floor):
         return None  # a quotation in an earlier sentence, unless it ends in ",” or ?”
     gap = text[qe:cue_start]
     first = gap.split(None, 1)[0].lower() if gap.split() else ""
-    if first in _CLAUSE_OPENERS or first in _NOT_A_SOURCE:
+    if first in _CLAUSE_OPENERS or first in _NOT_A_SOURCE and first not in _ARTICLES:
         return None  # “...” and said: the quotation belongs to what went before
     if "\n" in gap or "." in gap.replace("Mr.", "").replace("Mrs.", "").replace("Ms.", "").replace("Dr.", ""):
         return None
