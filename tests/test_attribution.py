@@ -194,6 +194,11 @@ def test_indirect_with_that(ex):
         "Kim", "said", "that the talks failed", "indirect")
 
 
+def test_circumstance_before_that_clause(ex):
+    att = one(ex, "Lee argued in a letter to the board, written last May, that the plan failed.")
+    assert att["content_text"] == "that the plan failed"
+
+
 def test_indirect_with_trailing_cue(ex):
     assert parts(one(ex, "The talks failed, Kim said.")) == (
         "Kim", "said", "The talks failed", "indirect")

@@ -755,6 +755,9 @@ class AttributionExtractor:
                                  verb_class)
         colon = _OPT_COLON.match(text[after:se])
         content_start = after + colon.end()
+        that = _PP_THEN_THAT.match(text, content_start, se)
+        if that:
+            content_start = that.start(1)  # "contended in its letter, ..., that ...": the clause
         lead_in = _LEAD_IN.match(text, content_start, se)
         if lead_in and source is not None:
             # "X wrote in a tweet on Friday: “...”": the circumstance before
@@ -1017,6 +1020,7 @@ def _sentence_initial(text, ss, start):
     return text[ss:start].strip(" “\"‘(—–-") == ""
 
 
+_PP_THEN_THAT = re.compile(r"(?:in|on|at|during|after|before|to|with|from)\s[^“”\"]{1,120}?,\s+(that)\s")
 _ARTICLES = frozenset("the a an this".split())
 _SPEECH_END = re.compile(r"[,.!?…—–-][”\"’']+$")
 # Quotations are sorted and never overlap (see AttributionExtractor.quotations),
