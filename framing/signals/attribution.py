@@ -7,13 +7,15 @@ annotation conventions of PolNeAR (Newell, Margolin & Ruths, LREC 2018),
 learned from its ``train`` compartment:
 
 - the cue is the reporting verb with its auxiliaries and adverbs ("has
-  said", "also noted") and, when present, the channel phrase that PolNeAR
-  counts as part of the cue ("said in a statement", "said in a post on
-  social media");
-- the source is the whole noun phrase, pronoun ("he") or relative pronoun
-  ("who") that speaks; a source missing from the text (agentless passive,
-  "It was reported that ...") has ``source_start == source_end == -1`` and
-  ``source_text == ""``;
+  said", "also noted"), a preposition right after it ("railed against")
+  and, when present, the channel phrase that PolNeAR counts as part of the
+  cue ("said in a statement", "said in a post on social media");
+- the source is the whole noun phrase with its appositives ("Lee Min, a
+  farmer from Lyon"), a pronoun ("he") or a relative pronoun ("who") that
+  speaks; a source missing from the text (agentless passive, "It was
+  reported that ...") has ``source_start == source_end == -1`` and
+  ``source_text == ""``, and the subject of such a passive is content
+  ("Sanders was declared the winner");
 - the content is the quotation with its marks, or the reported clause
   (with its "that", without the sentence's final period). A content that a
   cue interrupts ("“A,” he said, “B.”"), that goes on in the following
@@ -28,11 +30,13 @@ and kept or dropped by a logistic model (``lexicons/attribution_cue_model.csv``,
 fitted on PolNeAR ``train`` by ``scripts/train_cue_model.py``) over cheap
 features: the rate at which the verb form is a cue in PolNeAR ``train``
 (outside quotations), its lemma and class, the words around it, adjacent
-quotation marks, colons and "that"; ``cue_score`` is the model's log-odds.
+quotation marks, colons and "that", and its rank among the sentence's
+reporting words; ``cue_score`` is the model's log-odds.
 Words inside a quotation are never cues: PolNeAR, like most attribution
 schemes, annotates the outer attribution only, and where two attributions
 nest the more certain cue (or a trailing "..., X reported") keeps the
-words. Pronoun sources keep the pronoun as their span; ``resolved_source``
+words. A quotation opening a sentence without a cue continues the
+attribution before it. Pronoun sources keep the pronoun as their span; ``resolved_source``
 names the nearest preceding source that fits (or the one name in the
 sentence before), empty when none is clear.
 
