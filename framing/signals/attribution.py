@@ -802,6 +802,11 @@ class AttributionExtractor:
                     stop = comma.start() if comma else stop
                 clause = _clause(text, content_start, stop)
                 if clause:
+                    i = bisect_right(quotes, clause[1], key=_START) - 1
+                    if i >= 0 and clause[0] <= quotes[i][0] and quotes[i][1] > clause[1] and \
+                            stop == se:
+                        # a quotation the clause opens runs on past the sentence
+                        clause = (clause[0], quotes[i][1])
                     fragments = [clause]
                     kind = "mixed" if _contains_quote(quotes, *clause) else "indirect"
             if fragments and text[cue_end:fragments[0][0]].rstrip().endswith(":") and \
