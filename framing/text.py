@@ -27,8 +27,8 @@ from .lexicons import load_lexicon
 TOKEN_PATTERN = r"(?:[A-Za-z]\.){2,}|\w+(?:[-'’]\w+)*|[^\w\s]"
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 # Letter and digit runs, captured so that ``split`` keeps them between the
-# gaps; the narrower classes say the same on the texts they are used for,
-# faster.
+# gaps. "\w+" finds the same runs in text without underscores, and
+# "[a-z0-9]+" in lower-cased ASCII text, both faster.
 _ALNUM = re.compile(r"([^\W_]+)")
 _ALNUM_NO_UNDERSCORE = re.compile(r"(\w+)")
 _ALNUM_ASCII_LOWER = re.compile(r"([a-z0-9]+)")
@@ -197,9 +197,9 @@ def lower_words(text: str) -> tuple[list[int], list[int], list[str]]:
 def word_split(text: str, lower=None) -> tuple[list[str], list[str]]:
     """``text`` cut at its words: ``pieces`` alternate gap, word, gap, ...,
     word, gap (a word being a run of letters and digits, a gap maybe empty),
-    each as long as in ``text``, so an offset is a sum of piece lengths; and
-    the ``words``, lower-cased. Offsets are left to the caller: most need
-    only a few.
+    each as long as in ``text`` (lower-cased unless that changes a length),
+    so an offset is a sum of piece lengths; and the ``words``, lower-cased.
+    Offsets are left to the caller: most need only a few.
 
     Parameters
     ----------
