@@ -34,7 +34,6 @@ _ALNUM_NO_UNDERSCORE = re.compile(r"(\w+)")
 _ALNUM_ASCII_LOWER = re.compile(r"([a-z0-9]+)")
 _WORD_JOINERS = ("-", "'", "’")
 _LINE = re.compile(r"[^\n]+")
-_NEWLINE = re.compile(r"\n")
 _BLANK_LINE = re.compile(r"\n\s*\n")
 # A block of lines up to a blank line, matched a whole line at a time.
 _BLOCK = re.compile(r"\S[^\n]*(?:\n(?!\s*\n)[^\n]*)*")
@@ -289,13 +288,15 @@ def _line_matches(rule, text):
     """``rule.finditer(text)`` for a rule anchored at line starts (``^`` in
     multi-line mode), tried only where a line starts rather than at every
     character; a match running over line starts hides them, as in finditer."""
-    scanned = 0
-    for start in (0, *(m.end() for m in _NEWLINE.finditer(text))):
+    start = scanned = 0
+    while start >= 0:
         if start >= scanned:
             match = rule.match(text, start)
             if match is not None:
                 scanned = match.end()
                 yield match
+        newline = text.find("\n", start)
+        start = newline + 1 if newline >= 0 else -1
 
 
 def boilerplate_spans(text: str, lexicon=None, lower=None) -> list[tuple[int, int, str]]:
