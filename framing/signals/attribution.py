@@ -280,6 +280,7 @@ class AttributionExtractor:
         self._bias = weights.pop("bias", 0.0)
         self._weights = weights
         self._memo = {}  # the parts of cue scores seen (see _score_context)
+        self._verb_classes = sorted({entry[1] for entry in self._entries.values()})
 
     # -- quotations -------------------------------------------------------
     @staticmethod
@@ -922,14 +923,13 @@ class AttributionExtractor:
         if attributions is None:
             attributions = self.extract(doc)
         n = len(attributions)
-        classes = sorted({v[1] for v in self._entries.values()})
         out = {"n_attributions": n,
                "direct_quote_share": (sum(a["kind"] in ("direct", "mixed") for a in attributions) / n
                                 if n else 0.0),
                "attributions_per_100_words": 100 * n / doc.n_words if doc.n_words else 0.0,
                "missing_source_share": (sum(a["source_start"] < 0 for a in attributions) / n
                                         if n else 0.0)}
-        for cls in classes:
+        for cls in self._verb_classes:
             out[f"cue_{cls}"] = sum(a["verb_class"] == cls for a in attributions)
         return out
 

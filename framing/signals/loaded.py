@@ -40,7 +40,7 @@ import pandas as pd
 
 from .. import lexicons
 from ..corpus import as_corpus
-from ..text import Document, lower_words
+from ..text import Document
 
 SIGNAL = "loaded"
 DEFAULT_LEXICON = "loaded_terms"
@@ -60,8 +60,6 @@ _BREAK = re.compile(r"[.!?;:]\s|\n")
 _QUOTE = re.compile(r'["“”\n]')
 _STEM = re.compile(r"(?:ly|ed|ing|es|s|ness|ment)$")
 _VOWELS = set("aeiou")
-# The detector's word features use the matcher's words.
-_words = lower_words
 
 
 def _double_final(word: str) -> bool:

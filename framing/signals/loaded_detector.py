@@ -16,8 +16,8 @@ from sklearn.linear_model import LogisticRegression
 
 from .. import lexicons
 from ..corpus import as_corpus
-from ..text import Document
-from .loaded import SIGNAL, _BREAK, _STEM, _density, _matcher, _outside_boilerplate, _words
+from ..text import Document, lower_words
+from .loaded import SIGNAL, _BREAK, _STEM, _density, _matcher, _outside_boilerplate
 
 
 @lru_cache(maxsize=1)
@@ -134,7 +134,7 @@ class LoadedTermDetector(BaseEstimator):
 
     def _document_features(self, text: str, matcher, scores):
         """Word offsets, feature dicts and the break-before flags of a text."""
-        starts, ends, words = _words(text)
+        starts, ends, words = lower_words(text)
         n = len(words)
         lex = [""] * n
         if n:

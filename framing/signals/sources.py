@@ -135,20 +135,23 @@ class _CaseBlind:
         self.lower = (None if _INLINE_FLAGS.search(pattern)
                       else re.compile(_lower_pattern(pattern)))
 
+    def _target(self, text, lower):
+        # The lower-cased pattern on the lower-cased text where both exist,
+        # else the case-blind pattern on the text itself.
+        if self.lower is not None:
+            lower = lower or _lowered(text)
+            if lower is not None:
+                return self.lower, lower
+        return self.regex, text
+
     def finditer(self, text, lower=None):
         """``regex.finditer(text)``; ``lower`` is ``_lowered(text)`` if known."""
-        if self.lower is not None:
-            lower = lower or _lowered(text)
-            if lower is not None:
-                return self.lower.finditer(lower)
-        return self.regex.finditer(text)
+        regex, target = self._target(text, lower)
+        return regex.finditer(target)
 
     def search(self, text, lower=None):
-        if self.lower is not None:
-            lower = lower or _lowered(text)
-            if lower is not None:
-                return self.lower.search(lower)
-        return self.regex.search(text)
+        regex, target = self._target(text, lower)
+        return regex.search(target)
 
 
 class _CueGroup:
