@@ -1,6 +1,6 @@
 """Draw the PolNeAR `train` Source spans that are hand-coded for source type.
 
-Writes four disjoint samples:
+Writes five disjoint samples:
 
 - ``source_sample.csv`` (220 spans, seed 2026): the development sample,
   coded by two coders (A, B) and used while writing the typer's rules;
@@ -12,7 +12,12 @@ Writes four disjoint samples:
   revisions, so it is development data now;
 - ``source_sample_blind2.csv`` (200 spans, seed 2029): coded by an
   independent coder who never saw the typer or its rules; scored once, after the
-  typer was frozen (accuracy 0.745): the current blind test.
+  typer was frozen (accuracy 0.745); its errors led to the codebook's
+  amendment (sources typed by the person), so it is development data now;
+- ``source_sample_blind3.csv`` (200 spans, seed 2030): coded under the
+  amended codebook by an independent coder who never saw the typer, its word
+  lists or the other coding sheets; scored once, after the typer was frozen:
+  the current blind test.
 
 All hold ``doc_id, start, end``
 only (no article text: the corpus is not ours to redistribute). The draws
@@ -26,7 +31,8 @@ import sys
 from pathlib import Path
 
 SAMPLES = (("source_sample.csv", 2026, 220), ("source_sample_heldout.csv", 2027, 150),
-           ("source_sample_test.csv", 2028, 150), ("source_sample_blind2.csv", 2029, 200))
+           ("source_sample_test.csv", 2028, 150), ("source_sample_blind2.csv", 2029, 200),
+           ("source_sample_blind3.csv", 2030, 200))
 
 
 def source_spans(ann_dir):
