@@ -72,3 +72,14 @@ def test_sentence_gap_matches_only_after_three_letters_or_digits():
 def test_candidates_at_text_start_and_word_edges(text, found):
     # a form starts after any character but an ASCII letter, or at the start
     assert A.AttributionExtractor().candidates(text) == found
+
+
+def test_quote_mark_matches_as_the_plain_alternation():
+    text = "a''b``c'd`e\"f“g”h«i»j‘k’l''' ``` ' `"
+    plain = re.compile(r"''|``|[\"“”«»‘]")
+    assert [m.group() for m in A._QUOTE_MARK.finditer(text)] == \
+        ["''", "``", '"', "“", "”", "«", "»", "‘", "''", "``"]
+    for start in range(len(text)):
+        assert [m.span() for m in A._QUOTE_MARK.finditer(text, start)] == \
+            [m.span() for m in plain.finditer(text, start)]
+        assert bool(A._QUOTE_MARK.match(text, start)) == bool(plain.match(text, start))
