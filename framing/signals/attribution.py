@@ -1373,6 +1373,9 @@ def _trim_phrase(text, s, e):
     return s, e
 
 
+_COORDINATED_GAP = re.compile(r"(?:[,;:]|\band)\s*$")
+
+
 def _untangle(text, found):
     """Make attributions univocal, as PolNeAR is. When a cue falls inside
     another attribution's content, the more certain cue wins: if it is the
@@ -1402,7 +1405,7 @@ def _untangle(text, found):
                         [x for x in (inner["source_start"], inner["content_start"]) if x >= fs])
             gap = text[fs:begin]
             coordinated = inner["cue_start"] > outer["cue_end"] and \
-                re.search(r"(?:[,;:]|\band)\s*$", gap) is not None
+                _COORDINATED_GAP.search(gap) is not None
             if outer["content_end"] <= outer["cue_start"] and inner["cue_end"] <= outer["cue_start"]:
                 dropped.add(j)  # "A said B, CNN reported": the trailing report holds it all
             elif (coordinated or inner["cue_score"] > outer["cue_score"]) and \
@@ -1417,6 +1420,9 @@ def _untangle(text, found):
             else:
                 dropped.add(j)
     return [a for k, a in enumerate(found) if k not in dropped and a["content_fragments"]]
+
+
+_SPEECH_CLOSE = re.compile(r"[.!?…,][”\"’']*$")
 
 
 def _attach_quotations(doc, quotes, found):
@@ -1449,7 +1455,7 @@ def _attach_quotations(doc, quotes, found):
                 any(current["cue_end"] < bs < qs for bs, _, _ in doc.boilerplate):
             current = None
             continue
-        if not re.search(r"[.!?…,][”\"’']*$", text[qs:qe]):
+        if not _SPEECH_CLOSE.search(text[qs:qe]):
             continue  # a quoted title or headline, not speech
         for fs, fe in _split_paragraphs((qs, qe), doc.paragraphs):
             fs, fe = _trim(text, fs, fe)
@@ -1479,6 +1485,9 @@ _NOT_A_PERSON = re.compile(
 _NAME = re.compile(r"\b(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+)?[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+)*")
 
 
+_PLURAL_END = re.compile(r"s\b$")
+
+
 def _resolve_pronouns(doc, found):
     """Fill ``resolved_source``: a named source stands for itself; a personal
     pronoun stands for the nearest preceding non-pronoun source that fits it
@@ -1506,7 +1515,7 @@ def _resolve_pronouns(doc, found):
             att["resolved_source"] = ""
         else:
             att["resolved_source"] = src
-            if _NOT_A_PERSON.search(src) or re.search(r"s\b$", src.split(",")[0]) and \
+            if _NOT_A_PERSON.search(src) or _PLURAL_END.search(src.split(",")[0]) and \
                     not src[:1].isupper():
                 plural = src
             else:
