@@ -451,8 +451,9 @@ class AttributionExtractor:
         return (self._bias + sum(map(self._weights.get, feats, repeat(0.0))) +
                 self._weights.get("rate", 0.0) * (feats["rate"] - 1.0))
 
-    def candidates(self, text):
-        """Lexicon matches ``(start, end, form)`` in ``text``, longest form first.
+    def candidates(self, text, lower=None):
+        """Lexicon matches ``(start, end, form)`` in ``text``, longest form first
+        (``lower``: ``text.lower()``, if already made).
 
         Examples
         --------
@@ -464,7 +465,7 @@ class AttributionExtractor:
         last_end = 0
         # matching lower-cased text is faster than a case-insensitive pattern;
         # the rare characters whose lower case is longer fall back to ASCII
-        lowered = text.lower()
+        lowered = text.lower() if lower is None else lower
         if len(lowered) != len(text):
             lowered = text.translate(_ASCII_LOWER)
         # a space before the text stands for its start (offsets shift by one)
@@ -512,7 +513,7 @@ class AttributionExtractor:
         sentences = doc.sentences
         sentence_of = doc.sentence_of
         last_sentence, nth = -1, 0
-        for start, end, form in self.candidates(text):
+        for start, end, form in self.candidates(text, doc.lower):
             k = bisect_right(blocked_starts, start) - 1
             if k >= 0 and blocked[k][0] < start and end <= blocked[k][1]:
                 continue
