@@ -29,6 +29,8 @@ Usage::
     python benchmarks/throughput.py --sizes 1000 --parallel-size 2000
     python benchmarks/throughput.py --sizes 1000 --parallel-size 0 --skip-memory   # one core only
     python benchmarks/throughput.py --profile 500        # cProfile of the pass, top functions
+    python benchmarks/throughput.py --sizes 1000 --parallel-size 0 --skip-memory --repeat 5
+        # per-part medians of 5 runs: steadier on a shared machine
 """
 from __future__ import annotations
 
@@ -37,6 +39,7 @@ import copy
 import cProfile
 import json
 import pstats
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -168,6 +171,9 @@ def main(argv=None):
                         help="articles for the --jobs comparison (0: skip it)")
     parser.add_argument("--profile", type=int, metavar="N", help="profile the pass on N articles and stop")
     parser.add_argument("--skip-memory", action="store_true")
+    parser.add_argument("--repeat", type=int, default=1, metavar="R",
+                        help="run the per-part breakdown R times, each from a new pass, and "
+                             "print the median of each part")
     parser.add_argument("--json", help="also write the figures to this JSON file")
     args = parser.parse_args(argv)
 
@@ -189,11 +195,13 @@ def main(argv=None):
                                "ratio": round(punkt / full, 3)}
         print(f"{n:>9} {punkt:>9.0f} {full:>9.0f} {punkt / full:>24.2f}")
     sample = texts[:min(args.sizes)]
-    parts = breakdown(sample, fresh_pass())
+    runs = [breakdown(sample, fresh_pass()) for _ in range(max(1, args.repeat))]
+    parts = {part: statistics.median(run[part] for run in runs) for part in runs[0]}
     punkt = parts.pop("punkt")
     figures["ms_per_article"] = {"punkt": round(punkt, 3), "pass": round(sum(parts.values()), 3),
                                  **{part: round(ms, 3) for part, ms in parts.items()}}
-    print(f"\nms per article on {len(sample)} distinct articles (x Punkt):")
+    runs_note = f", median of {len(runs)} runs" if len(runs) > 1 else ""
+    print(f"\nms per article on {len(sample)} distinct articles{runs_note} (x Punkt):")
     for part, ms in figures["ms_per_article"].items():
         print(f"{part:>12} {ms:6.3f} {ms / punkt:6.2f}")
     with tempfile.TemporaryDirectory() as tmp:
