@@ -50,6 +50,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from functools import lru_cache
 from itertools import repeat
 from operator import itemgetter
@@ -938,8 +939,9 @@ class AttributionExtractor:
                "attributions_per_100_words": 100 * n / doc.n_words if doc.n_words else 0.0,
                "missing_source_share": (sum(a["source_start"] < 0 for a in attributions) / n
                                         if n else 0.0)}
+        classes = Counter(a["verb_class"] for a in attributions)
         for cls in self._verb_classes:
-            out[f"cue_{cls}"] = sum(a["verb_class"] == cls for a in attributions)
+            out[f"cue_{cls}"] = classes[cls]
         return out
 
 
