@@ -16,7 +16,12 @@ rest on? Three instruments answer it, each a compiled rule set built once:
   codebook (``validation/source_codebook.md``): anonymous, document,
   social_media, media, military, official, political, expert, citizen,
   organisation, named_person, unknown. Pronouns ("he", "they", "who") are
-  typed as the mention they refer to, found by reading back.
+  resolved by reading back; a mention that gives its person no role ("he",
+  "Ryan", "Mr. Ryan") takes the role the article introduces that person
+  with (the codebook's amendment): the first mention of the name that gives
+  one (a title, an apposition, a shared plural title, a description such as
+  "the front-runner" that follows the name), else "candidate" when the
+  article speaks of their campaign.
 
 Templates and word lists are package data (``lexicons/agencies.csv``,
 ``wire_credits.csv``, ``media_outlets.csv``, ``media_refs.csv``,
@@ -518,7 +523,7 @@ class SourceTyper:
         r"\s*,\s*((?:(?:a|an|the|his|her|its|their|one of|both|former|then-\w+|now|"
         r"who (?:is|was|are|were|serves as|served as|heads|headed|leads|led|runs|ran)|"
         r"[A-Z][\w.&-]*['’]s?)\b|"
-        r"(?P<bare>(?:[a-z][\w-]*\s+){1,3})(?:of|at|for)\s)[^,.;:!?“”\"()]{0,100})")
+        r"(?P<bare>(?:[a-z][\w-]*\s+){1,4})(?:of|at|for)\s)[^,.;:!?“”\"()]{0,100})")
     _NAME_RUN = re.compile(r"(?<![\w’'-])(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Adm|Prof|Rev)\.\s+)?"
                            r"[A-Z](?:[a-z’'-]|(?<=[a-z’'])[A-Z])*[a-z](?:\s+[A-Z]\.)?"
                            r"(?:\s+(?:[A-Z](?:[a-z’'-]|(?<=[a-z’'])[A-Z])*[a-z]|[A-Z]\.))*")
@@ -528,7 +533,8 @@ class SourceTyper:
     #: A title phrase ending in a lower-case role noun, then the name it
     #: introduces ("undecided voter Jane Doe", "senior editor Josh Barro").
     _TITLED_NAME = re.compile(r"^(.*?\b[a-z][\w-]*)(?:\s+[A-Z][\w.'’-]*)+$")
-    _CONJUNCTS = re.compile(r",?\s+and\s+(?=(?:a|an|the|former|then-\w+|now)\s)")
+    _CONJUNCTS = re.compile(r",?\s+and\s+(?=(?:a|an|the|former|then-\w+|now|longtime|long-time|"
+                            r"onetime|one-time|current|retired)\s)")
     #: What may follow a party label to give its bearer's office: an
     #: apposition, a party-state tag "(R-Kan.)", or membership ("on the
     #: committee", "in the Senate"), but not a clause ("trying to win the Senate").
@@ -537,15 +543,23 @@ class SourceTyper:
     _COUNTED = re.compile(r"\b\d[\d,]*\s+((?:[a-z][\w-]*\s+)?[a-z][\w-]*s)\b")
     _COORDINATED = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
     _RELATIVE = re.compile(r"\b(?:who|whom|whose|which|that)\b")
+    _WHOSE = re.compile(r"[\s,]*whose\b")
+    _CLAUSE = re.compile(r"[\s,]*(?:who|which|that)\b")
+    _ROLE_CLAUSE = re.compile(r"[\s,]*(?:who|that)\s+(?:is|was|are|were|has been|had been|serves|served|"
+                              r"heads|headed|leads|led|runs|ran|works|worked|chairs|chaired|represents|"
+                              r"represented|teaches|taught|became|becomes|manages|managed|directs|directed|"
+                              r"founded|co-founded|advises|advised|owns|owned|covers|covered)\b")
     _NOT_NAME = re.compile(r"[A-Z][a-z]+ly,|[A-Z][a-z]+-[a-z]+\W?")
     _DOTTED = re.compile(r"\b(?:[A-Z]\.){2,}")
-    _AUTHOR = frozenset({"i", "me", "my", "myself"})
+    _AUTHOR = frozenset({"i", "me", "my", "myself", "we", "us", "our", "ourselves"})
     _POSSESSIVE_S = re.compile(r"['’]s$")
-    #: Heads naming a political organisation or its post, not a party label.
+    #: Heads naming a political organisation, its post or a candidacy, not a
+    #: party label: they outrank the office they are for ("Senate candidate").
     _POLITICAL_BODY = re.compile(r"\b(?:campaigns?|camp|team|part(?:y|ies)|tickets?|pacs?|"
                                  r"committees?|committeem[ae]n|committeewom[ae]n|chairm[ae]n|"
                                  r"chairwom[ae]n|chairs?|strategists?|secretar(?:y|ies)|managers?|directors?|"
-                                 r"treasurers?)$", re.IGNORECASE)
+                                 r"treasurers?|candidates?|nominees?|hopefuls?|front-?runners?|"
+                                 r"challengers?)$", re.IGNORECASE)
 
     def __init__(self, lexicon="source_types", pronouns="pronouns", person_nouns="person_nouns",
                  outlets="media_outlets", agencies="agencies", non_names="non_names"):
@@ -684,15 +698,18 @@ class SourceTyper:
         if titled:  # the role noun of a title before a name is its head
             by_head = self._typed_by_head_noun(titled.group(1))
         if by_head == "political" and by_order in ("official", "military") \
-                and not self._POLITICAL_BODY.search(phrase):  # "Sen. Doe's campaign" is a campaign
+                and not self._POLITICAL_BODY.search(titled.group(1) if titled else phrase):
+            # an office outranks a party label, but "Sen. Doe's campaign" is a
+            # campaign and "White House hopeful Jane Doe" a candidate
             by_head = by_order
         if body == "":
             return by_head or by_order  # the rest of the part is about that person
         return by_head or by_order or self._typed_by_cues(part)
 
-    _BODY = re.compile(r"\s+(?:of|at|for|with|to)\s+([^,;:()—–]+)")
+    _BODY = re.compile(r"\s+(of|at|for|with|to)\s+([^,;:()—–]+)")
     #: Posts held for a person rather than in a body ("an aide to Mr. Doe").
-    _STAFF = re.compile(r"\b(?:advis[eo]rs?|aides?)$", re.IGNORECASE)
+    _STAFF = re.compile(r"\b(?:advis[eo]rs?|aides?|spokesm[ae]n|spokeswom[ae]n|spokespersons?|"
+                        r"spokespeople|counsel)$", re.IGNORECASE)
     _BODY_END = re.compile(r"\s+(?:and\s+(?=[a-z])|(?:who|whom|which|that)\s)")
 
     def _body_of_role(self, part, phrase):
@@ -702,16 +719,24 @@ class SourceTyper:
         if not any(m.end() == len(phrase) for regex, _ in self._cues_in("role", "role", phrase)
                    for m in regex.finditer(phrase)):
             return None
-        body = self._BODY.match(part, len(phrase))
-        if not body:
+        found = self._BODY.match(part, len(phrase))
+        if not found:
             return None
         # the body ends before a coordinated post or a relative clause
-        body = self._BODY_END.split(body.group(1), 1)[0].strip()
+        body = self._BODY_END.split(found.group(2), 1)[0].strip()
         if self.stands_for_government(body):
             return "official"
         kind = self._typed_part(body)
-        if kind is None and self._STAFF.search(phrase) and self.name_tokens(self.head(body)):
-            return ""
+        if kind is None and self.name_tokens(self.head(body)):
+            if self._STAFF.search(phrase):
+                return ""
+            if found.group(1) in ("of", "at") and phrase.split()[-1].islower():
+                # a post in a named body: typed by any cue in its name ("a
+                # program at the Brennan Center"), else the codebook's "any
+                # other organisation" ("president of Acme"; a capitalised
+                # post is a title: "Director of National Intelligence")
+                kind = self._typed_by_cues(body)
+                return kind if kind in _BODY_TYPES else "organisation"
         return kind if kind in _BODY_TYPES else None  # a post is held in a body, not a text
 
     def _masked(self, text):
@@ -755,6 +780,36 @@ class SourceTyper:
             start, _ = self._title_start(before, 0)
         return before[start:].strip()
 
+    _AND_BEFORE = re.compile(r",?\s+and\s+$")
+
+    #: A noun phrase set off by a comma before a name that opens a clause
+    #: or follows a reporting verb: "his top aide, " Jane Doe.
+    _TITLE_BEFORE = re.compile(r"(?:^|[“\"‘',]\s*|\b(?:said|says|told|added|wrote|according to)\s+)"
+                               r"((?:his|her|their|its|the|a|an|[A-Z][\w.’'-]*['’]s?)\s+"
+                               r"[^,;:.!?\"“”()]{1,60}?),\s*$")
+
+    def _title_before(self, before):
+        """A role set off before a mention ("his top aide, " Jane Doe), else ""."""
+        found = self._TITLE_BEFORE.search(before)
+        if not found:
+            return ""
+        head = _POSSESSIVE.sub("", found.group(1).split()[-1]).lower()
+        return found.group(1) if head in self.person_nouns else ""
+
+    def _shared_title(self, before):
+        """A plural title shared by names coordinated before a mention
+        ("Democratic candidates Hillary Clinton and" Bernie Sanders), else ""."""
+        conjunction = self._AND_BEFORE.search(before)
+        if not conjunction:
+            return ""
+        words = self.premodifier(before[:conjunction.start()]).split()
+        for i in range(len(words) - 2, -1, -1):  # a name follows the title
+            word = words[i].rstrip(".").lower()
+            if word.endswith("s") and not word.endswith("ss") and (
+                    words[i].endswith(".") or self._typed_by_cues(words[i]) is not None):
+                return " ".join(words[:i + 1])
+        return ""
+
     def _title_start(self, before, lo):
         """Where the title words ending ``before`` start, reading from ``lo``;
         and whether they may go on before ``lo``."""
@@ -765,8 +820,18 @@ class SourceTyper:
             word = words[i]
             if before[word.end():start].strip():
                 return start, False
+            if word.group().islower() and not before[word.end():].lstrip()[:1].islower() and \
+                    self._typed_by_cues(word.group()) in self._NOT_TITLES:
+                # a body or a text names no one's title right before a name:
+                # "the group Jane Doe founded", "trust Mrs. Doe"
+                return start, False
             if self._title_word(word.group()):
                 start, i = word.start(), i - 1
+                continue
+            # a title with its capitalised complement: "Chief of Staff"
+            if word.group() == "of" and 1 <= i < len(words) - 1 and start == words[i + 1].start() \
+                    and words[i + 1].group()[:1].isupper() and self._title_word(words[i - 1].group()):
+                start, i = words[i - 1].start(), i - 2
                 continue
             # a title noun with its complement: "secretary of state"
             if (i >= 2 and words[i - 1].group() == "of" and self._title_word(words[i - 2].group())
@@ -775,6 +840,8 @@ class SourceTyper:
                 continue
             return start, False
         return start, True
+
+    _NOT_TITLES = frozenset({"organisation", "document", "social_media"})
 
     def _title_word(self, token):
         return token[:1].isupper() or self._typed_by_cues(token) is not None
@@ -831,7 +898,8 @@ class SourceTyper:
         for kind in self._before_types:  # "an article Monday by <writers>"
             if self._cue(kind, "before", before[-100:]):
                 return kind
-        key = (mention, self.premodifier(before), self.apposition(after))
+        title = self.premodifier(before) or self._shared_title(before) or self._title_before(before)
+        key = (mention, title, self.apposition(after))
         if key not in self._typed:
             if len(self._typed) > 100_000:  # bound the memo on endless streams
                 self._typed.clear()
@@ -862,8 +930,17 @@ class SourceTyper:
             # chairman of Y"): each is typed, and the codebook's first wins
             kinds = []
             for conjunct in self._CONJUNCTS.split(second):
-                kinds.append(self._typed_part(conjunct))
-                if self._RELATIVE.search(conjunct):
+                relative = self._RELATIVE.search(conjunct)
+                # no clause makes a person a text; a "whose" clause describes
+                # someone else ("whose husband, a Navy SEAL,"), and tells only
+                # that its family is private ("whose family moved ...")
+                kind = self._typed_part(conjunct)
+                if relative and kind in _TEXT_TYPES or self._WHOSE.match(conjunct) and kind != "citizen":
+                    kind = None
+                elif self._CLAUSE.match(conjunct) and not self._ROLE_CLAUSE.match(conjunct):
+                    kind = None
+                kinds.append(kind)
+                if relative:
                     break  # a later "and a ..." may belong to the relative clause
             kind = min((k for k in kinds if k), key=SOURCE_TYPES.index, default=None)
         if kind:
@@ -901,7 +978,9 @@ class SourceTyper:
         noun = _POSSESSIVE.sub("", last).lower()
         person = bool(names and last in names) or noun in self.person_nouns
         plural = (not person and noun.endswith("s") and not noun.endswith("ss")) or " and " in head
-        if kind not in _PERSONAL_TYPES or self.stands_for_government(mention):
+        # a full name typed by its post in a company or other body is a person
+        post_holder = kind == "organisation" and len(names) >= 2 and last in names
+        if kind not in _PERSONAL_TYPES and not post_holder or self.stands_for_government(mention):
             person = False
         return person and not plural, plural
 
@@ -957,7 +1036,7 @@ class SourceTyper:
             before, after = self._sentence_context(doc, s, e)
             kind = self.type_mention(doc.text[s:e], before, after)
             # "he" or "she" stands for one person, never a group ("Democrats")
-            if kind in _PERSONAL_TYPES and self._mention_facts(doc.text[s:e], kind)[0]:
+            if self._mention_facts(doc.text[s:e], kind)[0]:
                 return {"start": s, "end": e, "type": kind, "person": True, "plural": False,
                         "text": doc.text[s:e]}
         return None
@@ -1060,7 +1139,151 @@ class SourceTyper:
             results[i] = {"source_type": referent["type"], "resolved_text": referent["text"],
                           "resolved_start": referent["start"], "resolved_end": referent["end"]}
             history.append({**referent, "start": start, "end": end})
+        for i, result in enumerate(results):
+            # a mention that gives its person no role ("he", "Ryan", "Mr.
+            # Ryan") takes the role the article introduces them with
+            if result["source_type"] == "named_person":
+                role = self._introduced_as(doc, result, spans[i][0], described)
+                if role:
+                    results[i] = {**result, "source_type": role}
         return results
+
+    #: Types a mention can give a person (a person is never a text; having
+    #: no role is what the introduction is looked up for).
+    _ROLE_TYPES = frozenset(SOURCE_TYPES) - {"named_person", "unknown", "document", "social_media"}
+    _AGE = re.compile(r",\s*\d{1,3}\s*,")
+    _GROUP = re.compile(r"\s(?:and|nor|or)\s")
+    #: What follows a surname that makes its bearer a candidate ("Doe's campaign").
+    _CANDIDACY = (r"(?:['’]s?)?\s+(?:(?:presidential|[Ss]enate|[Hh]ouse|gubernatorial|mayoral|"
+                  r"reelection|re-election|primary|White House|\d{4})\s+)?"
+                  r"(?:campaign|candidacy|bid|ticket|running mate)\b")
+
+    def _introduced_as(self, doc, result, at, described):
+        """The type of the person a role-less mention refers to, as the
+        article introduces them (the codebook's amendment): their first
+        mention that gives a role, or None when none does.
+
+        The person is found by surname; where the article names several
+        people with it ("Hillary Clinton", "Bill Clinton"), a bare surname is
+        the one it names in full first. Lines in title case (headlines) are
+        passed over: their capitals tell no name from a title.
+        """
+        referent = result["resolved_text"]
+        names = self.name_tokens(self.head(referent)) if referent else []
+        if not names or self._GROUP.search(self.head(referent)):
+            return None  # no name, or several people
+        surname = _POSSESSIVE.sub("", names[-1]).rstrip(".")
+        if len(surname) < 2 or not surname[:1].isupper():
+            return None
+        anchor = result["resolved_start"] if result["resolved_start"] >= 0 else at
+        mentions = self._name_mentions(doc, surname)
+        # a bare surname is the person the article introduced first by it
+        given = self._given_name(names[:-1]) or next((g for _, _, g in mentions if g), None)
+        private = None
+        for start, end, other in mentions:
+            if given and other and other != given:
+                continue  # another person of that surname
+            kind = self._role_at(doc, start, end, surname, described)
+            if kind == "citizen":
+                # a private person's marks ("Jane Doe, 44,", "his son") yield
+                # to any post or office the article gives them elsewhere
+                private = kind
+            elif kind:
+                return kind
+        described_as = self._described_as(doc, surname)
+        if described_as:
+            return described_as
+        if private is None and re.search(
+                r"(?<![\w’'-])" + re.escape(surname) + self._CANDIDACY, doc.text):
+            return "political"  # a person with a campaign is a candidate
+        return private
+
+    def _described_as(self, doc, surname):
+        """The role of the first definite description of one person ("the
+        Republican front-runner") whose nearest preceding personal name ends
+        with ``surname``, or None.""" 
+        text = doc.text
+        for match in self._description.finditer(text):
+            s, e = match.start("np"), match.end("np")
+            if self._NAME_AFTER.match(text, e):
+                continue  # a title before a name: "the senator Jane Doe"
+            names = [m for m in self._NAME_RUN.finditer(text, max(0, s - 600), s)
+                     if not all(w.rstrip(".") in self._non_names for w in m.group().split())]
+            if not names or _POSSESSIVE.sub("", names[-1].group().split()[-1]) != surname:
+                continue
+            before, after = self._sentence_context(doc, s, e)
+            kind = self.type_mention(text[s:e], before, after)
+            # a candidacy is told anywhere ("a nod to the front-runner"); other
+            # roles only by a description that opens its sentence, where the
+            # last name before it is likeliest its referent
+            opens = before.strip(" \"'“‘") in ("", "But", "And", "Yet", "So", "Then", "Still", "Later")
+            if kind == "political" or opens and kind in self._ROLE_TYPES \
+                    and kind not in ("anonymous", "citizen"):
+                return kind
+        return None
+
+    _NAME_AFTER = re.compile(r",?\s+(?:[A-Z][a-z]+\.\s+)?[A-Z][a-z]")
+
+    def _given_name(self, words):
+        """The given name among the words before a surname, if they end with one
+        (initials skipped; titles such as "Sen." or "Speaker" are none)."""
+        for word in reversed(words):
+            if re.fullmatch(r"(?:[A-Z]\.)+", word):
+                continue  # middle initials ("W.", "H.W.")
+            bare = word.rstrip(".")
+            if (word.endswith(".") or bare in self._non_names
+                    or self._typed_by_cues(word) in _PERSONAL_TYPES):
+                return None  # a title ("Speaker"), not a name ("Bill")
+            return word
+        return None
+
+    def _name_mentions(self, doc, surname):
+        """``[(start, end, given name or None)]``: every personal name in the
+        text that ends with ``surname`` (possessive allowed)."""
+        text, found = doc.text, []
+        for match in re.finditer(r"(?<![\w’'-])" + re.escape(surname) + r"(?![\w-])", text):
+            lo = max(0, match.start() - 80)
+            run = next((r for r in self._NAME_RUN.finditer(text, lo, min(len(text), match.end() + 60))
+                        if r.start() <= match.start() and r.end() >= match.end()), None)
+            if run is None:
+                continue
+            words = list(re.finditer(r"\S+", run.group()))
+            if _POSSESSIVE.sub("", words[-1].group()) != surname or self._title_case_line(text, run.start()):
+                continue  # a longer name ("Trump Tower"), or a headline
+            given = self._given_name([w.group() for w in words[:-1]])
+            # the name alone, from its given name: titles before it are read
+            # as the name's context ("White House Chief of Staff Denis Doe")
+            first = next((w for w in words[:-1] if given and w.group() == given), words[-1])
+            found.append((run.start() + first.start(), run.end(), given))
+        return found
+
+    _LONG_WORD = re.compile(r"[A-Za-z][\w’'-]{3,}")
+
+    def _title_case_line(self, text, at):
+        """Whether the line holding ``at`` capitalises (nearly) all its long words."""
+        lo, hi = text.rfind("\n", 0, at) + 1, text.find("\n", at)
+        words = self._LONG_WORD.findall(text, lo, len(text) if hi < 0 else hi)
+        return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+    def _role_at(self, doc, start, end, surname, described):
+        """The role type a name at ``[start, end)`` is given there, or None: the
+        type of a source span it heads, else of the name in its sentence."""
+        text = doc.text
+        for (s, e), info in described.items():
+            if s <= start < e:
+                head = self.head(text[s:e])
+                if _POSSESSIVE.sub("", head).endswith(surname) and start < s + len(head) + 2:
+                    return info["type"] if info["type"] in self._ROLE_TYPES else None
+        if _POSSESSIVE.search(text[start:end]):
+            return None  # what follows is someone's else: "Gore's allies"
+        age = self._AGE.match(text, end)
+        if age:  # "Jane Doe, 44,": the news convention for private persons
+            end = age.end()
+        before, after = self._sentence_context(doc, start, end)
+        kind = self.type_mention(text[start:end], before, after)
+        # a named person is not anonymous: an anonymity formula after a name
+        # belongs to someone else ("an adviser to Doe, who declined to be named")
+        return kind if kind in self._ROLE_TYPES and kind != "anonymous" else None
 
     def _inside_quotation(self, doc, offset):
         """Whether ``offset`` lies inside quotation marks within its paragraph."""
@@ -1131,7 +1354,7 @@ class SourceTyper:
             return None
         if kind == "speaker":
             if text[start:end].lower() in self._AUTHOR and not self._inside_quotation(doc, start):
-                # "I" in the article's own voice is its author: the medium,
+                # "I" (or "we") in the article's own voice is its author: the medium,
                 # unless the article gives the floor to someone it names
                 # (an interview's answers, a book excerpt).
                 speaker = self._own_voice_speaker(doc, start)
@@ -1162,6 +1385,15 @@ class SourceTyper:
                 if h["plural"] or not (h["person"] or h["type"] in _TEXT_TYPES):
                     return h
             return self._scan_group(doc, start)
+        if kind == "reader":
+            # "you" in the article's own voice addresses its reader, an
+            # ordinary person; inside a quotation, whoever is spoken to;
+            if self._inside_quotation(doc, start):
+                return None
+            # in an interview's questions, the person interviewed
+            return self._own_voice_speaker(doc, start) or {
+                "start": -1, "end": -1, "type": "citizen", "text": "(the reader)",
+                "person": True, "plural": False}
         if kind == "thing":
             for h in earlier:
                 if not h["person"] and not h["plural"]:
