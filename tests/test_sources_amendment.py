@@ -81,7 +81,6 @@ def test_a_name_after_a_preposition_is_not_anonymous(typer):
     ("Jane Roe", "White House Chief of Staff ", " said", "official"),
     ("Jane Roe", "White House hopeful ", " said", "political"),
     ("Jane Roe, who has made a study of rallies,", "", " said", "named_person"),
-    ("Jane Roe, whose husband, an Army colonel, died,", "", " said", "named_person"),
     ("Jane Roe, whose family moved here in 2009,", "", " said", "citizen"),
     ("Jane Roe, who graduated with a degree in business administration,", "", " said", "named_person"),
     ("Jane Roe of Springfield, Illinois", "", " said", "citizen"),
@@ -92,6 +91,11 @@ def test_a_name_after_a_preposition_is_not_anonymous(typer):
     ("the officer known only as Bob", "", " said", "anonymous"),
     ("an interview with the magazine", "In ", ", she said", "document"),
     ("Jane Roe", "the group ", " founded", "named_person"),
+    ("Jane Roe", "", ", whose husband, an Army colonel, died in 2012,", "citizen"),
+    ("Jane Roe, a physician from Ohio and longtime Green Party activist,", "", " said", "political"),
+    ("Jane Roe, who is vying to be the next president,", "", " said", "political"),
+    ("Jane Roe", "said Acme Unity Fund president ", ".", "organisation"),
+    ("Jane Roe", "Democratic strategist ", ", a former White House aide,", "official"),
 ])
 def test_posts_titles_and_clauses(typer, mention, before, after, expected):
     assert typer.type_mention(mention, before, after) == expected

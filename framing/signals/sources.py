@@ -521,7 +521,7 @@ class SourceTyper:
     _WORD = re.compile(r"[\w][\w.'’-]*")
     _APPOSITION = re.compile(
         r"\s*,\s*((?:(?:a|an|the|his|her|its|their|one of|both|former|then-\w+|now|"
-        r"who (?:is|was|are|were|serves as|served as|heads|headed|leads|led|runs|ran)|"
+        r"who (?:is|was|are|were|serves as|served as|heads|headed|leads|led|runs|ran)|whose|"
         r"[A-Z][\w.&-]*['’]s?)\b|"
         r"(?P<bare>(?:[a-z][\w-]*\s+){1,4})(?:of|at|for)\s)[^,.;:!?“”\"()]{0,100})")
     _NAME_RUN = re.compile(r"(?<![\w’'-])(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Adm|Prof|Rev)\.\s+)?"
@@ -559,7 +559,8 @@ class SourceTyper:
                                  r"committees?|committeem[ae]n|committeewom[ae]n|chairm[ae]n|"
                                  r"chairwom[ae]n|chairs?|strategists?|secretar(?:y|ies)|managers?|directors?|"
                                  r"treasurers?|candidates?|nominees?|hopefuls?|front-?runners?|"
-                                 r"challengers?)$", re.IGNORECASE)
+                                 r"challengers?|(?:vying|running|campaigning|bidding|competing)"
+                                 r" (?:to be(?:come)?|for)\b.*)$", re.IGNORECASE)
 
     def __init__(self, lexicon="source_types", pronouns="pronouns", person_nouns="person_nouns",
                  outlets="media_outlets", agencies="agencies", non_names="non_names"):
@@ -671,11 +672,21 @@ class SourceTyper:
             if kind == "media":
                 starts = [s for s, e, _ in self.media_names.find(phrase) if e == end]
             for regex, _ in self._cues_in(kind, "mention", phrase):
-                starts += [m.start() for m in regex.finditer(phrase) if m.end() == end
-                           and self._cue(kind, "mention", phrase[m.start():])]
+                # tried at every word, so that a cue inside a longer one is
+                # seen: "Green Party activist" ends with "party activist"
+                for at in self._word_starts(phrase):
+                    found = regex.regex.match(phrase, at)
+                    if found and found.end() == end and self._cue(kind, "mention", phrase[at:]):
+                        starts.append(at)
+                        break
             if starts and min(starts) < best_start:  # longer wins; ties keep precedence
                 best, best_start = kind, min(starts)
         return best
+
+    _WORD_START = re.compile(r"(?<![\w-])\w")
+
+    def _word_starts(self, phrase):
+        return [m.start() for m in self._WORD_START.finditer(phrase)]
 
     def _typed_part(self, part):
         """Type a part of a mention: its head noun, then its head phrase, then all of it.
@@ -689,7 +700,7 @@ class SourceTyper:
         phrase = self.head(part.strip(" ,"))
         if not phrase:
             return None
-        body = self._body_of_role(part.strip(" ,"), phrase)
+        body = self._body_of_role(part.strip(" ,"), phrase) or self._named_body_post(phrase)
         if body:
             return body
         by_order = self._typed_by_cues(phrase)
@@ -738,6 +749,28 @@ class SourceTyper:
                 kind = self._typed_by_cues(body)
                 return kind if kind in _BODY_TYPES else "organisation"
         return kind if kind in _BODY_TYPES else None  # a post is held in a body, not a text
+
+    #: A capitalised name, then a lower-case post, then a name or the end:
+    #: "American Unity Fund president" Jane Doe.
+    _NAMED_POST = re.compile(r"((?:[A-Z][\w.&'’-]*\s+)*[A-Z][\w.&'’-]*)\s+([a-z][\w-]*)(?=\s+[A-Z]|$)")
+
+    def _named_body_post(self, phrase):
+        """``"organisation"`` for a post held in a named body no cue types
+        ("Acme president Jane Doe"), as ``_body_of_role`` reads "president of
+        Acme"; else None (a post for a person, "Obama adviser", is none)."""
+        found = self._NAMED_POST.search(phrase)
+        if not found or self._STAFF.search(found.group(2)) or not any(
+                m.end() == len(found.group(2)) for regex, _ in self._cues_in("role", "role", found.group(2))
+                for m in regex.finditer(found.group(2))):
+            return None
+        name = found.group(1)
+        tail = name.split()
+        if self._typed_by_cues(name) is not None or any(
+                self.stands_for_government(" ".join(tail[i:])) for i in range(len(tail))):
+            return None  # a typed body, or a country's post: "former Mexico leader"
+        words = self.name_tokens(name)
+        # a name of two words or an acronym ("NARAL"), not an adjective ("Mexican")
+        return "organisation" if words and (len(tail) > 1 or words[0].isupper()) else None
 
     def _masked(self, text):
         """``text`` with every cue and media name blanked out (names remain)."""
@@ -934,7 +967,10 @@ class SourceTyper:
                 # no clause makes a person a text; a "whose" clause describes
                 # someone else ("whose husband, a Navy SEAL,"), and tells only
                 # that its family is private ("whose family moved ...")
-                kind = self._typed_part(conjunct)
+                if self._WHOSE.match(conjunct):  # read up to its first comma
+                    kind = self._typed_part(self.head(self._WHOSE.sub("", conjunct, 1).strip(" ,")))
+                else:
+                    kind = self._typed_part(conjunct)
                 if relative and kind in _TEXT_TYPES or self._WHOSE.match(conjunct) and kind != "citizen":
                     kind = None
                 elif self._CLAUSE.match(conjunct) and not self._ROLE_CLAUSE.match(conjunct):
