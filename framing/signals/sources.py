@@ -587,6 +587,10 @@ class SourceTyper:
 
         self._any_cue = {key: _CueGroup(alternatives[key], whole_words)
                          for key in self.cues if key[1] != "whole"}
+        # Every mention cue of every type at once: most texts typed hold none,
+        # and one failed search then answers for all types.
+        self._any_mention_cue = _CueGroup(
+            [a for key in self.cues if key[1] == "mention" for a in alternatives[key]], whole_words)
         # (a type without fallback cues never matches one: not worth asking)
         self._fallback_types = [t for t in SOURCE_TYPES if (t, "fallback") in self.cues]
         self._before_types = [t for t in SOURCE_TYPES if (t, "before") in self.cues]
@@ -606,7 +610,7 @@ class SourceTyper:
             (*outlet_table["pattern"], *agency_table["pattern"]), guard=_NAME_GUARD)
 
     #: Pure functions of short strings, memoised per typer (see _MEMO_SIZE).
-    _MEMOISED = ("_cue", "_cues_in", "_typed_by_cues", "_typed_by_head_noun", "_typed_part",
+    _MEMOISED = ("_cue", "_cues_in", "_has_mention_cue", "_typed_by_cues", "_typed_by_head_noun", "_typed_part",
                  "name_tokens", "head", "pronoun_kind", "stands_for_government", "_mention_facts")
 
     def _memoise(self):
@@ -625,7 +629,13 @@ class SourceTyper:
     # -- single mentions ------------------------------------------------------
     def _cues_in(self, kind, scope, text):
         """The cues of ``(kind, scope)``, or none when none of them matches in ``text``."""
+        if scope == "mention" and not self._has_mention_cue(text):
+            return ()
         return self.cues[kind, scope] if self._has_cue(kind, scope, text) else ()
+
+    def _has_mention_cue(self, text):
+        """Whether a mention cue of any type matches anywhere in ``text``."""
+        return self._any_mention_cue.search(text) is not None
 
     def _has_cue(self, kind, scope, text):
         """Whether a cue of ``(kind, scope)`` matches anywhere in ``text`` (any case)."""
@@ -1175,11 +1185,12 @@ class SourceTyper:
             results[i] = {"source_type": referent["type"], "resolved_text": referent["text"],
                           "resolved_start": referent["start"], "resolved_end": referent["end"]}
             history.append({**referent, "start": start, "end": end})
+        memo = {}  # facts of this document, found once for all its mentions
         for i, result in enumerate(results):
             # a mention that gives its person no role ("he", "Ryan", "Mr.
             # Ryan") takes the role the article introduces them with
             if result["source_type"] == "named_person":
-                role = self._introduced_as(doc, result, spans[i][0], described)
+                role = self._introduced_as(doc, result, described, memo)
                 if role:
                     results[i] = {**result, "source_type": role}
         return results
@@ -1190,11 +1201,11 @@ class SourceTyper:
     _AGE = re.compile(r",\s*\d{1,3}\s*,")
     _GROUP = re.compile(r"\s(?:and|nor|or)\s")
     #: What follows a surname that makes its bearer a candidate ("Doe's campaign").
-    _CANDIDACY = (r"(?:['’]s?)?\s+(?:(?:presidential|[Ss]enate|[Hh]ouse|gubernatorial|mayoral|"
-                  r"reelection|re-election|primary|White House|\d{4})\s+)?"
-                  r"(?:campaign|candidacy|bid|ticket|running mate)\b")
+    _CANDIDACY = re.compile(r"(?:['’]s?)?\s+(?:(?:presidential|[Ss]enate|[Hh]ouse|gubernatorial|"
+                            r"mayoral|reelection|re-election|primary|White House|\d{4})\s+)?"
+                            r"(?:campaign|candidacy|bid|ticket|running mate)\b")
 
-    def _introduced_as(self, doc, result, at, described):
+    def _introduced_as(self, doc, result, described, memo):
         """The type of the person a role-less mention refers to, as the
         article introduces them (the codebook's amendment): their first
         mention that gives a role, or None when none does.
@@ -1202,7 +1213,8 @@ class SourceTyper:
         The person is found by surname; where the article names several
         people with it ("Hillary Clinton", "Bill Clinton"), a bare surname is
         the one it names in full first. Lines in title case (headlines) are
-        passed over: their capitals tell no name from a title.
+        passed over: their capitals tell no name from a title. ``memo``
+        keeps what is found per surname for the document's other mentions.
         """
         referent = result["resolved_text"]
         names = self.name_tokens(self.head(referent)) if referent else []
@@ -1211,10 +1223,21 @@ class SourceTyper:
         surname = _POSSESSIVE.sub("", names[-1]).rstrip(".")
         if len(surname) < 2 or not surname[:1].isupper():
             return None
-        anchor = result["resolved_start"] if result["resolved_start"] >= 0 else at
-        mentions = self._name_mentions(doc, surname)
+        key = (surname, self._given_name(names[:-1]))
+        if key not in memo:
+            memo[key] = self._person_role(doc, surname, key[1], described, memo)
+        return memo[key]
+
+    def _person_role(self, doc, surname, given, described, memo):
+        """:meth:`_introduced_as` for the person of that surname (and given
+        name, if known)."""
+        if ("mentions", surname) not in memo:
+            memo["occurrences", surname] = _occurrences(doc.text, surname)
+            memo["mentions", surname] = self._name_mentions(doc, memo["occurrences", surname],
+                                                            surname, memo)
+        mentions = memo["mentions", surname]
         # a bare surname is the person the article introduced first by it
-        given = self._given_name(names[:-1]) or next((g for _, _, g in mentions if g), None)
+        given = given or next((g for _, _, g in mentions if g), None)
         private = None
         for start, end, other in mentions:
             if given and other and other != given:
@@ -1226,26 +1249,23 @@ class SourceTyper:
                 private = kind
             elif kind:
                 return kind
-        described_as = self._described_as(doc, surname)
+        described_as = self._described_as(doc, surname, memo)
         if described_as:
             return described_as
-        if private is None and re.search(
-                r"(?<![\w’'-])" + re.escape(surname) + self._CANDIDACY, doc.text):
+        if private is None and any(self._CANDIDACY.match(doc.text, at + len(surname))
+                                   for at in memo["occurrences", surname]):
             return "political"  # a person with a campaign is a candidate
         return private
 
-    def _described_as(self, doc, surname):
+    def _described_as(self, doc, surname, memo):
         """The role of the first definite description of one person ("the
         Republican front-runner") whose nearest preceding personal name ends
-        with ``surname``, or None.""" 
+        with ``surname``, or None."""
+        if "descriptions" not in memo:
+            memo["descriptions"] = self._descriptions(doc)
         text = doc.text
-        for match in self._description.finditer(text):
-            s, e = match.start("np"), match.end("np")
-            if self._NAME_AFTER.match(text, e):
-                continue  # a title before a name: "the senator Jane Doe"
-            names = [m for m in self._NAME_RUN.finditer(text, max(0, s - 600), s)
-                     if not all(w.rstrip(".") in self._non_names for w in m.group().split())]
-            if not names or _POSSESSIVE.sub("", names[-1].group().split()[-1]) != surname:
+        for s, e, named in memo["descriptions"]:
+            if named != surname:
                 continue
             before, after = self._sentence_context(doc, s, e)
             kind = self.type_mention(text[s:e], before, after)
@@ -1258,13 +1278,29 @@ class SourceTyper:
                 return kind
         return None
 
+    def _descriptions(self, doc):
+        """``[(start, end, surname)]``: the definite descriptions of one person
+        in the text that no name follows, with the last word of the nearest
+        personal name before each (within 600 characters; None if none)."""
+        text, found = doc.text, []
+        for match in self._description.finditer(text):
+            s, e = match.start("np"), match.end("np")
+            if self._NAME_AFTER.match(text, e):
+                continue  # a title before a name: "the senator Jane Doe"
+            last = None
+            for m in self._NAME_RUN.finditer(text, max(0, s - 600), s):
+                if not all(w.rstrip(".") in self._non_names for w in m.group().split()):
+                    last = m
+            found.append((s, e, _POSSESSIVE.sub("", last.group().split()[-1]) if last else None))
+        return found
+
     _NAME_AFTER = re.compile(r",?\s+(?:[A-Z][a-z]+\.\s+)?[A-Z][a-z]")
 
     def _given_name(self, words):
         """The given name among the words before a surname, if they end with one
         (initials skipped; titles such as "Sen." or "Speaker" are none)."""
         for word in reversed(words):
-            if re.fullmatch(r"(?:[A-Z]\.)+", word):
+            if _INITIALS.fullmatch(word):
                 continue  # middle initials ("W.", "H.W.")
             bare = word.rstrip(".")
             if (word.endswith(".") or bare in self._non_names
@@ -1273,19 +1309,26 @@ class SourceTyper:
             return word
         return None
 
-    def _name_mentions(self, doc, surname):
+    def _name_mentions(self, doc, occurrences, surname, memo):
         """``[(start, end, given name or None)]``: every personal name in the
-        text that ends with ``surname`` (possessive allowed)."""
+        text that ends with ``surname`` (possessive allowed), given the
+        offsets where the surname occurs as a word."""
         text, found = doc.text, []
-        for match in re.finditer(r"(?<![\w’'-])" + re.escape(surname) + r"(?![\w-])", text):
-            lo = max(0, match.start() - 80)
-            run = next((r for r in self._NAME_RUN.finditer(text, lo, min(len(text), match.end() + 60))
-                        if r.start() <= match.start() and r.end() >= match.end()), None)
+        for at in occurrences:
+            end = at + len(surname)
+            lo = max(0, at - 80)
+            run = next((r for r in self._NAME_RUN.finditer(text, lo, min(len(text), end + 60))
+                        if r.start() <= at and r.end() >= end), None)
             if run is None:
                 continue
-            words = list(re.finditer(r"\S+", run.group()))
-            if _POSSESSIVE.sub("", words[-1].group()) != surname or self._title_case_line(text, run.start()):
-                continue  # a longer name ("Trump Tower"), or a headline
+            words = list(_NON_SPACE.finditer(run.group()))
+            if _POSSESSIVE.sub("", words[-1].group()) != surname:
+                continue  # a longer name ("Trump Tower")
+            line = text.rfind("\n", 0, run.start()) + 1
+            if ("title case", line) not in memo:
+                memo["title case", line] = self._title_case_line(text, run.start())
+            if memo["title case", line]:
+                continue  # a headline
             given = self._given_name([w.group() for w in words[:-1]])
             # the name alone, from its given name: titles before it are read
             # as the name's context ("White House Chief of Staff Denis Doe")
@@ -1436,6 +1479,31 @@ class SourceTyper:
                     return h
             return None
         return None
+
+
+_NON_SPACE = re.compile(r"\S+")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+
+
+def _is_word_char(char):
+    """Whether ``char`` is what ``\\w`` matches in a str regex."""
+    return char.isalnum() or char == "_"
+
+
+def _occurrences(text, word):
+    """Offsets of ``word`` in ``text`` as a whole word, as
+    ``re.finditer(r"(?<![\\w’'-])" + re.escape(word) + r"(?![\\w-])", text)``
+    finds them, without compiling a regex per word."""
+    found, at = [], text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not (_is_word_char(text[at - 1]) or text[at - 1] in "’'-")) and (
+                end == len(text) or not (_is_word_char(text[end]) or text[end] == "-")):
+            found.append(at)
+            at = text.find(word, end)
+        else:
+            at = text.find(word, at + 1)
+    return found
 
 
 #: ``\b[a-z][a-z'’-]*\b`` with the opening word boundary checked after the
