@@ -1,6 +1,6 @@
 """Draw the PolNeAR `train` Source spans that are hand-coded for source type.
 
-Writes five disjoint samples:
+Writes six disjoint samples:
 
 - ``source_sample.csv`` (220 spans, seed 2026): the development sample,
   coded by two coders (A, B) and used while writing the typer's rules;
@@ -32,7 +32,8 @@ from pathlib import Path
 
 SAMPLES = (("source_sample.csv", 2026, 220), ("source_sample_heldout.csv", 2027, 150),
            ("source_sample_test.csv", 2028, 150), ("source_sample_blind2.csv", 2029, 200),
-           ("source_sample_blind3.csv", 2030, 200))
+           ("source_sample_blind3.csv", 2030, 200),
+           ("source_sample_blind4.csv", 2031, 200))
 
 
 def source_spans(ann_dir):
