@@ -629,8 +629,6 @@ class SourceTyper:
     # -- single mentions ------------------------------------------------------
     def _cues_in(self, kind, scope, text):
         """The cues of ``(kind, scope)``, or none when none of them matches in ``text``."""
-        if scope == "mention" and not self._has_mention_cue(text):
-            return ()
         return self.cues[kind, scope] if self._has_cue(kind, scope, text) else ()
 
     def _has_mention_cue(self, text):
@@ -660,6 +658,8 @@ class SourceTyper:
 
     def _typed_by_cues(self, text):
         """The first type in precedence order with a cue in ``text``."""
+        if not self._has_mention_cue(text):  # only an outlet's name can type it
+            return "media" if self.media_names.find(text) else None
         for kind in _CUE_TYPES:
             if kind == "media":
                 if self._is_media(text):
