@@ -1264,8 +1264,11 @@ class SourceTyper:
         if "descriptions" not in memo:
             memo["descriptions"] = self._descriptions(doc)
         text = doc.text
-        for s, e, named in memo["descriptions"]:
-            if named != surname:
+        for description in memo["descriptions"]:
+            s, e = description[0], description[1]
+            # the name must be in the 600 characters before for any of its
+            # runs there to end with it
+            if text.find(surname, max(0, s - 600), s) < 0 or self._named_before(doc, description) != surname:
                 continue
             before, after = self._sentence_context(doc, s, e)
             kind = self.type_mention(text[s:e], before, after)
@@ -1279,20 +1282,25 @@ class SourceTyper:
         return None
 
     def _descriptions(self, doc):
-        """``[(start, end, surname)]``: the definite descriptions of one person
-        in the text that no name follows, with the last word of the nearest
-        personal name before each (within 600 characters; None if none)."""
+        """``[[start, end]]``: the definite descriptions of one person in the
+        text that no name follows (see :meth:`_named_before`)."""
         text, found = doc.text, []
         for match in self._description.finditer(text):
             s, e = match.start("np"), match.end("np")
-            if self._NAME_AFTER.match(text, e):
-                continue  # a title before a name: "the senator Jane Doe"
-            last = None
+            if not self._NAME_AFTER.match(text, e):  # else a title: "the senator Jane Doe"
+                found.append([s, e])
+        return found
+
+    def _named_before(self, doc, description):
+        """The last word of the nearest personal name within 600 characters
+        before a description (None if none), kept on the description."""
+        if len(description) == 2:
+            text, s, last = doc.text, description[0], None
             for m in self._NAME_RUN.finditer(text, max(0, s - 600), s):
                 if not all(w.rstrip(".") in self._non_names for w in m.group().split()):
                     last = m
-            found.append((s, e, _POSSESSIVE.sub("", last.group().split()[-1]) if last else None))
-        return found
+            description.append(_POSSESSIVE.sub("", last.group().split()[-1]) if last else None)
+        return description[2]
 
     _NAME_AFTER = re.compile(r",?\s+(?:[A-Z][a-z]+\.\s+)?[A-Z][a-z]")
 
