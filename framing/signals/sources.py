@@ -676,7 +676,7 @@ class SourceTyper:
         end = len(phrase)
         if not end:
             return None
-        best, best_start = None, end
+        best, best_start, words = None, end, None
         for kind in _CUE_TYPES:
             starts = []
             if kind == "media":
@@ -684,7 +684,9 @@ class SourceTyper:
             for regex, _ in self._cues_in(kind, "mention", phrase):
                 # tried at every word, so that a cue inside a longer one is
                 # seen: "Green Party activist" ends with "party activist"
-                for at in self._word_starts(phrase):
+                if words is None:
+                    words = [m.start() for m in self._WORD_START.finditer(phrase)]
+                for at in words:
                     found = regex.regex.match(phrase, at)
                     if found and found.end() == end and self._cue(kind, "mention", phrase[at:]):
                         starts.append(at)
@@ -694,9 +696,6 @@ class SourceTyper:
         return best
 
     _WORD_START = re.compile(r"(?<![\w-])\w")
-
-    def _word_starts(self, phrase):
-        return [m.start() for m in self._WORD_START.finditer(phrase)]
 
     def _typed_part(self, part):
         """Type a part of a mention: its head noun, then its head phrase, then all of it.
