@@ -610,8 +610,9 @@ class SourceTyper:
             (*outlet_table["pattern"], *agency_table["pattern"]), guard=_NAME_GUARD)
 
     #: Pure functions of short strings, memoised per typer (see _MEMO_SIZE).
-    _MEMOISED = ("_cue", "_cues_in", "_has_mention_cue", "_typed_by_cues", "_typed_by_head_noun", "_typed_part",
-                 "name_tokens", "head", "pronoun_kind", "stands_for_government", "_mention_facts")
+    _MEMOISED = ("_cue", "_cues_in", "_has_mention_cue", "_typed_by_cues", "_typed_by_head_noun",
+                 "_typed_part", "name_tokens", "head", "pronoun_kind", "stands_for_government",
+                 "_mention_facts")
 
     def _memoise(self):
         for name in self._MEMOISED:
