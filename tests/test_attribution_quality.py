@@ -1,0 +1,64 @@
+"""Attribution boundaries studied on PolNeAR train (issue 3): each rule on
+made-up sentences."""
+import pytest
+
+from framing.signals.attribution import AttributionExtractor
+from framing.text import Document
+
+
+@pytest.fixture(scope="module")
+def ex():
+    return AttributionExtractor()
+
+
+def by_cue(ex, text):
+    return {a["cue_text"]: a for a in ex.extract(Document(text))}
+
+
+# -- the subject of a coordinated verb or a participle is a noun phrase ------
+@pytest.mark.parametrize("text, cue, source", [
+    ("The Arizona senator survived five years in prison and says such methods are torture.",
+     "says", "The Arizona senator"),
+    ("Clinton’s top aide rallied supporters, saying the race was close.",
+     "saying", "Clinton’s top aide"),
+    ("The retired judge paused and recalled the trial.", "recalled", "The retired judge"),
+])
+def test_noun_phrase_subject_of_a_later_verb(ex, text, cue, source):
+    assert by_cue(ex, text)[cue]["source_text"] == source
+
+
+def test_a_passive_subject_is_no_speaker_and_a_participle_never_inverts(ex):
+    # "..., said Trump" inverts; "..., saying the law was unfair" is content
+    att = by_cue(ex, "A lawsuit was filed on Monday, saying the law was unfair.").get("saying")
+    assert att is None or att["source_text"] == ""
+
+
+# -- inverted sources keep their description up to a resumed quotation -------
+def test_inverted_source_keeps_its_appositive_before_a_resumed_quotation(ex):
+    text = '"The risk," said Ed Lee, an economist who directs the forecast, "is that we lose jobs."'
+    found = ex.extract(Document(text))
+    assert [a["cue_text"] for a in found] == ["said"]  # "forecast" is inside the source
+    assert found[0]["source_text"] == "Ed Lee, an economist who directs the forecast"
+    assert found[0]["content_text"] == '"The risk," […] "is that we lose jobs."'
+
+
+def test_a_title_inside_the_description_stops_it(ex):
+    text = '"It is crazy," said Jon Lee, the author of "Power and Glory," a biography of the king.'
+    assert by_cue(ex, text)["said"]["source_text"] == "Jon Lee"
+
+
+def test_inverted_source_with_a_relative_clause(ex):
+    assert by_cue(ex, '"It is over," said Jon Lee, who chairs the party.')["said"]["source_text"] \
+        == "Jon Lee, who chairs the party"
+
+
+# -- a reported clause goes on through "because", "while", "during" ---------
+@pytest.mark.parametrize("text, content", [
+    ("Kim said the talks failed because the envoy left early.",
+     "the talks failed because the envoy left early"),
+    ("Kim said the talks failed during the summer.", "the talks failed during the summer"),
+    ("Kim said the army grew while the economy shrank.", "the army grew while the economy shrank"),
+    ("Kim said the talks failed in Geneva, which surprised nobody.", "the talks failed in Geneva"),
+])
+def test_subordinate_clauses_without_a_comma_stay_in_the_content(ex, text, content):
+    assert by_cue(ex, text)["said"]["content_text"] == content
