@@ -62,3 +62,13 @@ def test_inverted_source_with_a_relative_clause(ex):
 ])
 def test_subordinate_clauses_without_a_comma_stay_in_the_content(ex, text, content):
     assert by_cue(ex, text)["said"]["content_text"] == content
+
+
+# -- a nominative pronoun is a whole subject; a spaced hyphen is a dash ---------
+@pytest.mark.parametrize("text, cue, source", [
+    ("It will not be the only thing we remember about the campaign.", "remember about", "we"),
+    ("Contrary to his whole record he says that taxes must rise.", "says", "he"),
+    ("LONDON (Wire) - Lee Min said the vote was fair.", "said", "Lee Min"),
+])
+def test_pronoun_or_dash_ends_the_subject_scan(ex, text, cue, source):
+    assert by_cue(ex, text)[cue]["source_text"] == source

@@ -1227,6 +1227,7 @@ def _noun_phrase_subject(text, start, cue_start):
 
 
 _COORDINATORS = frozenset("and but".split())
+_NOMINATIVE = frozenset("i he she we they".split())
 
 
 def _source_before(text, floor, cue_start, participle=False, clause_start=False):
@@ -1253,6 +1254,7 @@ def _source_before(text, floor, cue_start, participle=False, clause_start=False)
     cue_start = floor + len(seg)
     # a short parenthesis belongs to the name: "Sen. Ted Cruz (R-Tex.) said"
     plain = _SHORT_PAREN.sub(_mask, seg) if "(" in seg else seg
+    plain = plain.replace(" - ", " — ")  # a spaced hyphen is a dash
     cut = _last_break(plain)
     start = floor + cut + 1 if cut >= 0 else floor
     for gap in _SENTENCE_GAP.finditer(text, start, cue_start):
@@ -1287,6 +1289,10 @@ def _source_before(text, floor, cue_start, participle=False, clause_start=False)
                 return head  # an age or an aside: "Bamberg, 28, said", "Bush, however, said"
             if first[:1].islower() or first.lower() in ("a", "an", "the"):
                 return head[0], words[-1].end()
+    if len(words) > 1 and words[-1].group().lower() in _NOMINATIVE:
+        # "the only thing we remember", "contrary to his work he wants": a
+        # nominative pronoun is a whole subject
+        return words[-1].span()
     if not words or len(words) > 16:
         return None
     first = words[0].group().lower().strip(".")
