@@ -72,3 +72,8 @@ def test_subordinate_clauses_without_a_comma_stay_in_the_content(ex, text, conte
 ])
 def test_pronoun_or_dash_ends_the_subject_scan(ex, text, cue, source):
     assert by_cue(ex, text)[cue]["source_text"] == source
+
+
+def test_an_infinitive_cue_takes_the_subject_of_its_clause(ex):
+    att = by_cue(ex, "Senator Lee traveled to Ohio to openly ridicule the governor.")["openly ridicule"]
+    assert att["source_text"] == "Senator Lee"

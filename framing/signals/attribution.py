@@ -1298,8 +1298,9 @@ def _source_before(text, floor, cue_start, participle=False, clause_start=False)
     first = words[0].group().lower().strip(".")
     if first in ("when", "where", "how", "why", "what", "it's", "there", "here"):
         return None
-    if words[-1].group().lower() == "to":  # "... to discuss": an infinitive has no subject here
-        return None
+    if words[-1].group().lower() == "to":
+        # "Lee went on to criticise", "Lee wants to tell": the clause's subject
+        return _clause_subject(text, floor, cue_start) if clause_start else None
     if len(words) == 1 and words[0].group().lower() in _NOT_A_SOURCE:
         return None
     if any(w.group().lower() in _AUXILIARIES for w in words[1:]) and not opened:
