@@ -77,3 +77,15 @@ def test_pronoun_or_dash_ends_the_subject_scan(ex, text, cue, source):
 def test_an_infinitive_cue_takes_the_subject_of_its_clause(ex):
     att = by_cue(ex, "Senator Lee traveled to Ohio to openly ridicule the governor.")["openly ridicule"]
     assert att["source_text"] == "Senator Lee"
+
+
+@pytest.mark.parametrize("text, cue, source", [
+    ("Woodrow Lee, 58, who lives outside Lyon, says he liked it.", "says",
+     "Woodrow Lee, 58, who lives outside Lyon"),
+    ("At one point, Kim, who has many followers, tweeted that it was sad.", "tweeted",
+     "Kim, who has many followers"),
+    ("Walking to the next house, Ebeling reminisced about her youth and said their views changed.",
+     "said", "Ebeling"),
+])
+def test_relative_clause_and_participial_opener_around_the_subject(ex, text, cue, source):
+    assert by_cue(ex, text)[cue]["source_text"] == source

@@ -1155,7 +1155,8 @@ _CLAUSE_SUBJECT = re.compile(
 _LEADING_ADVERBIAL = re.compile(
     r"\s*(?:(?:But|And|So|Yet|Still|Here|There|Now|Then|Instead|Meanwhile|However|Also|"
     r"Later|Earlier|Again)\b,?\s*|(?:[Ii]n|[Oo]n|[Aa]t|After|Before|During|Since|With|For|By|From|To|"
-    r"As|When|While|If|Although|Though|Despite|Following|Amid|Under|Unlike|Like)\s+[^,]{1,60},\s*)+")
+    r"As|When|While|If|Although|Though|Despite|Following|Amid|Under|Unlike|Like|"
+    r"[A-Z][a-z]{3,}ing)\s+[^,]{1,60},\s*)+")  # "Walking to the car, Lee said"
 
 
 _LAST_BREAK = re.compile(r".*[,;:()—–“”\"\[\]\n]", re.DOTALL)
@@ -1266,6 +1267,10 @@ def _source_before(text, floor, cue_start, participle=False, clause_start=False)
     for k in range(len(words) - 1, -1, -1):
         w = words[k].group().lower()
         if w in _RELATIVE and (k > 0 or k + 1 < len(words)):
+            if k == 0 and cut >= 0 and seg[cut] == ",":
+                head = _relative_head(text, floor, floor + cut)
+                if head is not None:  # "Trump, who has many followers, tweeted"
+                    return head[0], words[-1].end()
             # "women who remember": the pronoun; "a pledge which he made": its subject
             words = words[k + 1:] if k + 1 < len(words) else words[k:]
             break
@@ -1351,6 +1356,18 @@ def _appositive_source(text, floor, end):
         return None
     s, e = _trim(text, head[0], end, " ,")
     return (s, e) if e > s else None
+
+
+_AGE_END = re.compile(r",\s*\d+\s*$")
+
+
+def _relative_head(text, floor, comma):
+    """The name before the comma that opens a relative clause, past an age
+    ("Lee Min, 58, who lives in Lyon") and after a leading adverbial ("At
+    one point, Lee, who ..."), or ``None``."""
+    age = _AGE_END.search(text, floor, comma)
+    lead = _LEADING_ADVERBIAL.match(text, floor, comma)
+    return _comma_head(text, lead.end() if lead else floor, age.start() if age else comma)
 
 
 _PARTY = re.compile(r"\(?[RDI]-[A-Z][\w.]*")
