@@ -89,3 +89,25 @@ def test_an_infinitive_cue_takes_the_subject_of_its_clause(ex):
 ])
 def test_relative_clause_and_participial_opener_around_the_subject(ex, text, cue, source):
     assert by_cue(ex, text)[cue]["source_text"] == source
+
+
+# -- "Speaker: what they said" paragraphs -------------------------------------
+def test_a_paragraph_opening_with_a_name_and_a_colon_is_an_attribution(ex):
+    text = "Lee Min: We will win the vote in May.\n\nKim: “Talks are over.”"
+    found = ex.extract(Document(text))
+    assert [(a["source_text"], a["cue_text"], a["content_text"], a["kind"]) for a in found] == [
+        ("Lee Min", ":", "We will win the vote in May", "indirect"),
+        ("Kim", ":", "“Talks are over.”", "direct")]
+    assert found[0]["cue_lemma"] == ":" and found[0]["verb_class"] == "neutral"
+
+
+@pytest.mark.parametrize("text", [
+    "Q: Will you run again?",
+    "BYLINE: Jane Doe.",
+    "Updated: the vote was moved to May.",
+    "So: the plan failed after all.",
+    "Final score: 3-1 to the visitors.",
+    "The plan had one aim: to win the vote.",
+])
+def test_labels_and_colons_inside_sentences_are_not_speakers(ex, text):
+    assert [a["cue_text"] for a in ex.extract(Document(text)) if a["cue_text"] == ":"] == []

@@ -629,7 +629,7 @@ class AttributionExtractor:
                 found.append(att)
                 # nor is a word of a source after its cue ("said Lee, who chairs the forum")
                 last_cue_end = max(att["cue_end"], att["source_end"])
-        found = _untangle(text, found)
+        found = _untangle(text, found + self._colon_speakers(doc, quotes))
         seen_sources = set()
         for att in found:  # univocal: a shared subject is the first cue's source only
             span = (att["source_start"], att["source_end"])
@@ -829,6 +829,31 @@ class AttributionExtractor:
             return None
         return self._row(text, source, (cue_start, cue_end), fragments, kind, lemma, verb_class)
 
+    def _colon_speakers(self, doc, quotes):
+        """Paragraphs opening with a speaker's name and a colon ("Lee: We
+        will win.", interview transcripts, "Lee: ..." headlines): the colon
+        is the cue, the rest of the paragraph the content."""
+        text = doc.text
+        found = []
+        for ps, pe in doc.paragraphs:
+            m = _COLON_SPEAKER.match(text, ps, pe)
+            if m is None:
+                continue
+            words = m.group(1).lower().split()
+            if words[0].strip(".") in _colon_labels() or any(
+                    w in _FUNCTION_WORDS or w in _CLAUSE_OPENERS for w in words) or \
+                    any(bs <= ps < be for bs, be, _ in doc.boilerplate):
+                continue
+            content = _clause(text, m.end(), pe, cut=False)
+            if content is None or len(text[content[0]:content[1]].split()) < 2:
+                continue
+            kind = "direct" if _quote_covers(quotes, *content) else (
+                "mixed" if _contains_quote(quotes, *content) else "indirect")
+            att = self._row(text, m.span(1), m.span(2), [content], kind, ":", "neutral")
+            att["cue_score"] = 0.0
+            found.append(att)
+        return found
+
     def _according_to(self, doc, quotes, start, end, entry, ss, se):
         hi = se
         text = doc.text
@@ -1026,6 +1051,16 @@ def _title_case(text, ss, se):
 
 def _sentence_initial(text, ss, start):
     return text[ss:start].strip(" “\"‘(—–-") == ""
+
+
+# A paragraph opening with up to five capitalised words, a colon and words (not a
+# time or a score): a speaker and what they said ("Lee: We will win.").
+_COLON_SPEAKER = re.compile(r"[ \t]*((?:[A-Z][\w.’'-]*[ \t]+){0,4}[A-Z][\w.’'-]*)(:)[ \t]+(?=[^\d\s])")
+
+
+@lru_cache(maxsize=1)
+def _colon_labels():
+    return frozenset(load_lexicon("colon_labels")["label"].str.lower())
 
 
 _PP_THEN_THAT = re.compile(r"(?:in|on|at|during|after|before|to|with|from)\s[^“”\"]{1,120}?,\s+(that)\s")
