@@ -111,3 +111,11 @@ def test_a_paragraph_opening_with_a_name_and_a_colon_is_an_attribution(ex):
 ])
 def test_labels_and_colons_inside_sentences_are_not_speakers(ex, text):
     assert [a["cue_text"] for a in ex.extract(Document(text)) if a["cue_text"] == ":"] == []
+
+
+@pytest.mark.parametrize("text, cue, source", [
+    ("As reported by the Daily Star, there are 150 delegates at stake.", "reported", "the Daily Star"),
+    ("Right now, Cruz is the most disliked by the establishment.", "disliked", "the establishment"),
+])
+def test_an_agent_after_a_subjectless_participle_is_the_source(ex, text, cue, source):
+    assert by_cue(ex, text)[cue]["source_text"] == source

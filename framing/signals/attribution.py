@@ -147,6 +147,7 @@ _PARTICIPLE_ENDINGS = ("ed", "en", "wn")
 _NAME_PHRASE = re.compile(r"(?:[A-Z][\w.’'-]*\s+(?:(?:of|the|and|de|van|von)\s+)*)*[A-Z][\w.’'-]*")
 _BY_OR_AS = re.compile(r"\s+(?:by|as)\s")
 _BY = re.compile(r"\s+by\s+")
+_BY_OR_FROM = re.compile(r"\s+(?:by|from)\s+")
 _COMMA = re.compile(r"\s*,")
 _OPT_COLON = re.compile(r"\s*[:,]?\s*")
 _PUNCT_AFTER = re.compile(r"\s*[,:.]")
@@ -744,6 +745,14 @@ class AttributionExtractor:
                 time = _TIME.match(text, after, se)
                 if time:
                     after = time.end()
+        if source is None:
+            # no subject, but an agent: "As reported by the Post, ...", "disliked
+            # by the establishment", "drew criticism from his rivals"
+            agent = (_BY if pos != "noun" else _BY_OR_FROM).match(text, after, se)
+            if agent and (pos == "noun" or passive or text[start:end].endswith(_PARTICIPLE_ENDINGS)):
+                source = _source_after(text, agent.end(), se)
+                if source is not None:
+                    after = source[1]
         if source is not None and _COMMA.match(text[after:se]) and \
                 text[max(lo, ss):source[0]].rstrip().endswith(","):
             # a parenthetical cue: "The plan, he said, would fail."
