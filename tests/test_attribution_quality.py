@@ -119,3 +119,11 @@ def test_labels_and_colons_inside_sentences_are_not_speakers(ex, text):
 ])
 def test_an_agent_after_a_subjectless_participle_is_the_source(ex, text, cue, source):
     assert by_cue(ex, text)[cue]["source_text"] == source
+
+
+@pytest.mark.parametrize("text, cue, source", [
+    ("Local news station KX 7 is reporting that a bridge fell.", "is reporting", "Local news station KX 7"),
+    ("Lee isn’t saying what other steps he would take.", "isn’t saying", "Lee"),
+])
+def test_a_progressive_is_not_a_passive(ex, text, cue, source):
+    assert by_cue(ex, text)[cue]["source_text"] == source

@@ -701,7 +701,9 @@ class AttributionExtractor:
         if time:
             after = time.end()
         passive_agent = None
-        passive = _PASSIVE_AUX.search(text[max(ss, start - 24):start]) or (
+        # "is reporting", "isn't saying" are progressive, not passive
+        passive = _PASSIVE_AUX.search(text[max(ss, start - 24):start]) and \
+            not text[start:end].endswith("ing") or (
             # a reduced relative: "an article written by X", "the team known as"
             source is not None and text[start:end].endswith(_PARTICIPLE_ENDINGS) and
             _BY_OR_AS.match(text, after, se) is not None and
