@@ -127,3 +127,9 @@ def test_an_agent_after_a_subjectless_participle_is_the_source(ex, text, cue, so
 ])
 def test_a_progressive_is_not_a_passive(ex, text, cue, source):
     assert by_cue(ex, text)[cue]["source_text"] == source
+
+
+def test_a_quotation_resumes_after_a_short_circumstance(ex):
+    text = "“You have to adapt,” he said of Lee, “whether you are a mayor or not.”"
+    assert by_cue(ex, text)["said"]["content_text"] == \
+        "“You have to adapt,” […] “whether you are a mayor or not.”"

@@ -677,11 +677,14 @@ class AttributionExtractor:
             fragments.append((qs, qe))
             kind = "direct"
             tail_from = source[1] if source and source[0] >= cue_end else cue_end
-            tail = _COMMA_OR_COLON.match(text[tail_from:se])
+            tail = _COMMA_OR_COLON.match(text[tail_from:se]) or \
+                _CIRCUMSTANCE_THEN_COMMA.match(text, tail_from, se)
             if tail:
-                # the quotation goes on after the cue; any other tail ("...,
-                # adding that ...") is a clause of its own
-                nxt = _quote_starting_at(quotes, tail_from + tail.end())
+                # the quotation goes on after the cue, perhaps after a short
+                # circumstance ("he said of Trump, “...”"); any other tail
+                # ("..., adding that ...") is a clause of its own
+                nxt = _quote_starting_at(quotes, tail.end() if tail.re is _CIRCUMSTANCE_THEN_COMMA
+                                         else tail_from + tail.end())
                 if nxt is not None:
                     fragments.append(nxt)
             return self._row(text, source, (cue_start, cue_end), fragments, kind, lemma, verb_class)
@@ -1074,6 +1077,12 @@ def _colon_labels():
     return frozenset(load_lexicon("colon_labels")["label"].str.lower())
 
 
+# A short circumstance after a cue and before the rest of its quotation
+# ("of Trump", "after the debate", "to CNN on Sunday"), no verb in it.
+_CIRCUMSTANCE_THEN_COMMA = re.compile(
+    r"\s+(?:of|about|to|on|in|at|after|before|during|from|with|Monday|Tuesday|Wednesday|Thursday|"
+    r"Friday|Saturday|Sunday|later|earlier|again|yesterday|today|last)\b"
+    r"(?:\s+(?!(?:that|and|but|adding|saying|noting)\b)[\w.’'-]+){0,7}\s*,\s*(?=[“\"‘]|'')")
 _PP_THEN_THAT = re.compile(r"(?:in|on|at|during|after|before|to|with|from)\s[^“”\"]{1,120}?,\s+(that)\s")
 _ARTICLES = frozenset("the a an this".split())
 _SPEECH_END = re.compile(r"[,.!?…—–-][”\"’']+$")
