@@ -133,3 +133,12 @@ def test_a_quotation_resumes_after_a_short_circumstance(ex):
     text = "“You have to adapt,” he said of Lee, “whether you are a mayor or not.”"
     assert by_cue(ex, text)["said"]["content_text"] == \
         "“You have to adapt,” […] “whether you are a mayor or not.”"
+
+
+@pytest.mark.parametrize("text, cue, source", [
+    ("The lawsuit is calling on the court to review the plan.", "is calling on", "The lawsuit"),
+    ("Senator Lee Is Now Calling Kim The Best Candidate", "Calling", "Senator Lee"),
+    ("Kim’s bold assertion that it rained was false.", "assertion", "Kim’s"),
+])
+def test_verb_group_words_are_not_in_the_source(ex, text, cue, source):
+    assert by_cue(ex, text)[cue]["source_text"] == source

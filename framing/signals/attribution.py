@@ -163,7 +163,7 @@ _PREP_HEAD = re.compile(r"\s*(?:about|against|of|over|for|on|upon|with|at)\s+")
 # ("when asked about X, ...").
 _NP_OBJECT_CLASSES = ("evaluative",)
 _ASIDE_END = re.compile(r",(?![”\"’'])")
-_OWNER = re.compile(r"(?:^|\s)([\w.’'-]+(?:[’']s?)|his|her|their|its)\s*$")
+_OWNER = re.compile(r"(?:^|\s)([\w.’'-]+(?:[’']s?)|his|her|their|its)(?:\s+[a-z][\w-]*){0,2}\s*$")
 _INVERSION_SLOT = re.compile(r"(?:^|[,”\"’'])\s*$")
 _QUOTE_ENDS_CLAUSE = re.compile(r"[,?!—–-][”\"’']+$")
 _QUOTE_OR_COLON = re.compile(r"[;:“”\"]|''")
@@ -706,7 +706,7 @@ class AttributionExtractor:
         passive_agent = None
         # "is reporting", "isn't saying" are progressive, not passive
         passive = _PASSIVE_AUX.search(text[max(ss, start - 24):start]) and \
-            not text[start:end].endswith("ing") or (
+            not text[start:end].split()[0].endswith("ing") or (
             # a reduced relative: "an article written by X", "the team known as"
             source is not None and text[start:end].endswith(_PARTICIPLE_ENDINGS) and
             _BY_OR_AS.match(text, after, se) is not None and
@@ -1334,8 +1334,11 @@ def _source_before(text, floor, cue_start, participle=False, clause_start=False)
             opened, opener = True, w
             break
     # a time phrase or adverb between subject and verb is in neither
-    while words and (words[-1].group().lower().strip(".") in _TIME_WORDS or
-                     (words[-1].group().lower().endswith("ly") and len(words) > 1)):
+    # (and so are auxiliaries the cue did not take: "Lee Is Now Calling")
+    while len(words) > 1 and (words[-1].group().lower().strip(".") in _TIME_WORDS or
+                              words[-1].group().lower() in _AUXILIARIES or
+                              words[-1].group().lower().endswith("ly")) or \
+            words and words[-1].group().lower().strip(".") in _TIME_WORDS:
         words = words[:-1]
     while len(words) > 1 and words[0].group().lower() in _LEADING_ADVERBS:
         words = words[1:]  # "now it seemed", "still, Lee said"
