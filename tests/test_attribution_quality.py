@@ -142,3 +142,9 @@ def test_a_quotation_resumes_after_a_short_circumstance(ex):
 ])
 def test_verb_group_words_are_not_in_the_source(ex, text, cue, source):
     assert by_cue(ex, text)[cue]["source_text"] == source
+
+
+def test_one_opening_word_is_no_content(ex):
+    assert ex.extract(Document("Still, Lee said.")) == []
+    assert by_cue(ex, "In 2012 the plan failed, Lee said.")["said"]["content_text"] == \
+        "In 2012 the plan failed"

@@ -835,7 +835,8 @@ class AttributionExtractor:
             # content before the source: "The plan failed, X said." / "“...” X said."
             head_end = min(source[0], cue_start)
             head = _trim(text, ss, head_end, " ,—–-\n")
-            if head[1] > head[0] and text[head[1]:head_end].strip(" \n") in (",", "", "—", "–"):
+            if head[1] > head[0] and text[head[1]:head_end].strip(" \n") in (",", "", "—", "–") \
+                    and not _circumstance_only(text, head[0], head_end):
                 fragments = [head]
                 kind = "direct" if _quote_covers(quotes, *head) else (
                     "mixed" if _contains_quote(quotes, *head) else "indirect")
@@ -1159,6 +1160,12 @@ def _clause(text, start, end, cut=True):
         e -= 1
     s, e = _trim(text, s, e)
     return (s, e) if e > s else None
+
+
+def _circumstance_only(text, start, end):
+    """Whether ``text[start:end]`` (up to a source and its cue) is one word
+    ("Still, she said", "And, he said"), not what was said."""
+    return text[start] not in _QUOTE_CHARS + _OPEN and len(text[start:end].split()) < 2
 
 
 def _following_quotes(text, quotes, paragraphs, after, any_paragraph=False):
