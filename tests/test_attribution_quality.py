@@ -148,3 +148,13 @@ def test_one_opening_word_is_no_content(ex):
     assert ex.extract(Document("Still, Lee said.")) == []
     assert by_cue(ex, "In 2012 the plan failed, Lee said.")["said"]["content_text"] == \
         "In 2012 the plan failed"
+
+
+@pytest.mark.parametrize("text, cue, source", [
+    ("Mr. Lee, then 38, said he was advised to leave.", "said", "Mr. Lee"),
+    ("Earlier, Rep. Kim Lee, R-Ohio, says the meeting went well.", "says", "Rep. Kim Lee, R-Ohio"),
+    ("And Ohio’s attorney general, Pam Lee, vowed to go after the gang.", "vowed",
+     "Ohio’s attorney general, Pam Lee"),
+])
+def test_appositives_after_an_opener_or_an_age(ex, text, cue, source):
+    assert by_cue(ex, text)[cue]["source_text"] == source

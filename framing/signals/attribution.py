@@ -1336,7 +1336,8 @@ def _source_before(text, floor, cue_start, participle=False, clause_start=False)
             # "women who remember": the pronoun; "a pledge which he made": its subject
             words = words[k + 1:] if k + 1 < len(words) else words[k:]
             break
-        if w in _CLAUSE_OPENERS:
+        if w in _CLAUSE_OPENERS and not (  # "Lee, then 38, said": an age
+                w == "then" and k + 1 < len(words) and words[k + 1].group()[:1].isdigit()):
             words = words[k + 1:]
             opened, opener = True, w
             break
@@ -1396,6 +1397,9 @@ def _appositive_source(text, floor, end):
     seg = text[floor:end]
     seg = _SHORT_PAREN.sub(_mask, seg) if "(" in seg else seg
     opened = _last_break(seg, _LAST_HARD_BREAK) + 1
+    lead = _LEADING_ADVERBIAL.match(text, floor + opened, end)
+    if lead:  # "Earlier, Rep. Lee, R-Ohio, said"
+        opened = lead.end() - floor
     comma = seg.find(",", opened)
     if comma < 0:
         return None
@@ -1403,7 +1407,7 @@ def _appositive_source(text, floor, end):
     if not rest or len(rest) > 30:
         return None
     first = rest[0].lower()
-    head = _comma_head(text, floor, floor + comma)
+    head = _comma_head(text, floor + opened, floor + comma)
     if head is not None and _PARTY.match(rest[0]):
         first = "a"  # "Sen. Rand Paul, R-Ky., said"
     if head is None and first in ("including", "like", "among"):
@@ -1415,7 +1419,7 @@ def _appositive_source(text, floor, end):
             return None
         first = "a"
     if head is None:
-        return None
+        return _title_then_name(text, floor + opened, floor + comma, end, rest)
     if not (rest[0][:1].islower() or first in ("a", "an", "the")) or first in _NOT_APPOSITIVE \
             or first.endswith(("ing", "ly")):
         return None
@@ -1433,6 +1437,20 @@ def _relative_head(text, floor, comma):
     age = _AGE_END.search(text, floor, comma)
     lead = _LEADING_ADVERBIAL.match(text, floor, comma)
     return _comma_head(text, lead.end() if lead else floor, age.start() if age else comma)
+
+
+def _title_then_name(text, start, comma, end, rest):
+    """``the director of the agency, James B. Comey,`` (a noun phrase, then
+    the name it describes after a comma) as one source, or ``None``."""
+    if len(rest) > 5 or not all(w[:1].isupper() or w in _NAME_JOINERS for w in rest):
+        return None
+    s, e = _trim(text, start, comma)
+    words = text[s:e].lower().split()
+    if not words or len(words) > 8 or not (words[0] in _NP_OPENERS or words[0].endswith(("’s", "'s"))) \
+            or any(w in _AUXILIARIES or w in _CLAUSE_OPENERS for w in words):
+        return None
+    s, e = _trim(text, s, end, " ,")
+    return (s, e) if e > s else None
 
 
 _PARTY = re.compile(r"\(?[RDI]-[A-Z][\w.]*")
