@@ -144,10 +144,13 @@ def test_verb_group_words_are_not_in_the_source(ex, text, cue, source):
     assert by_cue(ex, text)[cue]["source_text"] == source
 
 
-def test_one_opening_word_is_no_content(ex):
+def test_an_opening_word_or_circumstance_is_no_content(ex):
     assert ex.extract(Document("Still, Lee said.")) == []
     assert by_cue(ex, "In 2012 the plan failed, Lee said.")["said"]["content_text"] == \
         "In 2012 the plan failed"
+    # the quotation that follows is what was said
+    att = by_cue(ex, "In a statement, Lee said. “We are sad.”\n\n“And tired.”")["said"]
+    assert att["content_text"] == "“We are sad.” […] “And tired.”"
 
 
 @pytest.mark.parametrize("text, cue, source", [

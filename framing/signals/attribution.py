@@ -149,6 +149,7 @@ _BY_OR_AS = re.compile(r"\s+(?:by|as)\s")
 _BY = re.compile(r"\s+by\s+")
 _BY_OR_FROM = re.compile(r"\s+(?:by|from)\s+")
 _COMMA = re.compile(r"\s*,")
+_SPACES = re.compile(r"\s*")
 _OPT_COLON = re.compile(r"\s*[:,]?\s*")
 _PUNCT_AFTER = re.compile(r"\s*[,:.]")
 _SEPARATORS = re.compile(r"[\s,:]*")
@@ -840,6 +841,12 @@ class AttributionExtractor:
                 fragments = [head]
                 kind = "direct" if _quote_covers(quotes, *head) else (
                     "mixed" if _contains_quote(quotes, *head) else "indirect")
+            elif not text[cue_end:se].strip(" .\n"):
+                # "In a statement, Lee said. “...”": the quotation that follows
+                nxt = _quote_starting_at(quotes, _SPACES.match(text, se).end())
+                if nxt is not None:
+                    fragments = _split_paragraphs(nxt, doc.paragraphs)
+                    kind = "direct"
         if not fragments:
             return None
         return self._row(text, source, (cue_start, cue_end), fragments, kind, lemma, verb_class)
@@ -1164,8 +1171,17 @@ def _clause(text, start, end, cut=True):
 
 def _circumstance_only(text, start, end):
     """Whether ``text[start:end]`` (up to a source and its cue) is one word
-    ("Still, she said", "And, he said"), not what was said."""
-    return text[start] not in _QUOTE_CHARS + _OPEN and len(text[start:end].split()) < 2
+    or an opening circumstance with no verb ("Still, she said", "In a
+    statement Thursday, he said"), not what was said ("In 2012 the plan
+    failed, he said")."""
+    if text[start] in _QUOTE_CHARS + _OPEN:
+        return False
+    words = text[start:end].lower().replace(",", " ").split()
+    if len(words) < 2:
+        return True
+    lead = _LEADING_ADVERBIAL.match(text, start, end)
+    return lead is not None and lead.end() >= _trim(text, start, end, " ,—–-")[1] and not any(
+        w in _AUXILIARIES or w.endswith("ed") and len(w) > 4 for w in words)
 
 
 def _following_quotes(text, quotes, paragraphs, after, any_paragraph=False):
