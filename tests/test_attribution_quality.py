@@ -161,3 +161,19 @@ def test_an_opening_word_or_circumstance_is_no_content(ex):
 ])
 def test_appositives_after_an_opener_or_an_age(ex, text, cue, source):
     assert by_cue(ex, text)[cue]["source_text"] == source
+
+
+@pytest.mark.parametrize("text, cue, source", [
+    ("Kim Lee, while being interviewed on a morning show on Monday, called for the mayor to resign.",
+     "called for", "Kim Lee"),
+    ("And Ms. Park, in an opinion article published in The Daily Star, rebuked Mr. Lee for lying.",
+     "rebuked", "Ms. Park"),
+])
+def test_long_asides_between_subject_and_verb(ex, text, cue, source):
+    assert by_cue(ex, text)[cue]["source_text"] == source
+
+
+def test_an_opening_adverb_is_no_source(ex):
+    att = by_cue(ex, "Shortly after the merger, the families had mobilized, warning that the deal "
+                     "would fail.")["warning"]
+    assert att["source_text"] != "Shortly"

@@ -1253,6 +1253,9 @@ def _clause_subject(text, floor, cue_start):
     preposition later in it; ``None`` when the clause opens otherwise."""
     lead = _LEADING_ADVERBIAL.match(text, floor, cue_start)
     m = _CLAUSE_SUBJECT.match(text, lead.end() if lead else floor, cue_start)
+    if m is not None and " " not in m.group().strip() and \
+            m.group().strip().lower().endswith(("ly", "ed", "ing")):
+        return None  # "Shortly after ..., the families had mobilized": an adverb, not a name
     if m is None or not m.group().strip() or m.group().strip()[0].islower() and \
             m.group().strip().lower() not in _PRONOUNS or \
             m.group().split()[0].lower() in _NOT_A_SOURCE | _CLAUSE_OPENERS:
@@ -1476,7 +1479,7 @@ _TRAILING_ASIDE = re.compile(
     r"for (?:his|her|its|their|our|my) part|in (?:turn|contrast|fact|response|particular)|"
     r"on the other hand|for example|for instance|of course|[a-z]+ly|as\s[^,]{1,40}|"
     r"(?:when|while|after|before|if|in|at|on|during|like|unlike|with|without|despite|"
-    r"according to|speaking)\s[^,]{1,50}|\d[\d.]*%)\s*,$")
+    r"according to|speaking|both)\s[^,]{1,80}|\d[\d.]*%)\s*,$")
 _NAME_JOINERS = frozenset("of the and for de van von al bin da di du la le".split())
 
 
