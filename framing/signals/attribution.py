@@ -1253,8 +1253,8 @@ def _clause_subject(text, floor, cue_start):
     preposition later in it; ``None`` when the clause opens otherwise."""
     lead = _LEADING_ADVERBIAL.match(text, floor, cue_start)
     m = _CLAUSE_SUBJECT.match(text, lead.end() if lead else floor, cue_start)
-    if m is not None and " " not in m.group().strip() and \
-            m.group().strip().lower().endswith(("ly", "ed", "ing")):
+    word = m.group().strip().lower() if m is not None else ""
+    if " " not in word and (word.endswith("ly") or word.endswith("ed") and len(word) > 5):
         return None  # "Shortly after ..., the families had mobilized": an adverb, not a name
     if m is None or not m.group().strip() or m.group().strip()[0].islower() and \
             m.group().strip().lower() not in _PRONOUNS or \
