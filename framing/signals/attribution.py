@@ -23,7 +23,14 @@ learned from its ``train`` compartment:
   attribution whose content has several *fragments*: ``content_fragments``
   lists them, ``content_start/end`` give their hull and ``content_text``
   joins them with " […] "; :meth:`AttributionExtractor.spans` emits one
-  ``content`` row per fragment, as PolNeAR annotates them.
+  ``content`` row per fragment, as PolNeAR annotates them;
+- a coordinated verb, a participle or an infinitive ("..., saying", "and
+  says", "went on to ridicule") takes the subject of its clause, a noun
+  phrase up to its verb when no name or pronoun opens it; a cue with no
+  subject takes the agent after it ("As reported by the Post, ...");
+- a paragraph that opens with a name and a colon ("Lee: We will win.",
+  interview transcripts) is an attribution whose cue is the colon
+  (``lexicons/colon_labels.csv`` lists the labels that name no speaker).
 
 Cues are found by the reporting-verb lexicon (``lexicons/reporting_verbs.csv``)
 and kept or dropped by a logistic model (``lexicons/attribution_cue_model.csv``,
