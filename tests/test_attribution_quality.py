@@ -177,3 +177,11 @@ def test_an_opening_adverb_is_no_source(ex):
     att = by_cue(ex, "Shortly after the merger, the families had mobilized, warning that the deal "
                      "would fail.")["warning"]
     assert att["source_text"] != "Shortly"
+
+
+@pytest.mark.parametrize("text, source", [
+    ("“We like him,” said Ryan Lee, 30, a member of the union.", "Ryan Lee, 30, a member of the union"),
+    ("The plan will fail, said Ryan Lee, 30, a member of the union.", "Ryan Lee, 30, a member of the union"),
+])
+def test_an_inverted_source_keeps_its_age_and_appositive(ex, text, source):
+    assert by_cue(ex, text)["said"]["source_text"] == source

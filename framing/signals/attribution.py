@@ -146,7 +146,6 @@ _ADDRESSEE = re.compile(
     r"|\s+(?:him|her|them|me|us|you|reporters|journalists|voters|supporters|"
     r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\b")
 # Patterns of the construction rules below, compiled once.
-_COMMA_NOT_AGE = re.compile(r",\s+(?!\d)")
 _COMMA_OR_COLON = re.compile(r"\s*[,:]\s*")
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|been|being)(?:n[’']t)?\s+"
                           r"(?:(?:not|\w+ly|first|also|later|long|never|already|just|still|once|since)\s+)*$")
@@ -794,11 +793,7 @@ class AttributionExtractor:
             inverted = _source_after(text, after, se)
             if inverted is not None and _PUNCT_AFTER.match(text[inverted[1]:se] or "."):
                 # "..., said Trump." / "said Trump:" / "Said a spokesman: ..."
-                source = inverted
-                rest = text[inverted[1]:se]
-                if _COMMA_NOT_AGE.match(rest) and not _QUOTE_MARK.search(rest) and ":" not in rest:
-                    # "..., said Lee Min, a farmer from Lyon." keeps the appositive
-                    source = _trim(text, source[0], _clause(text, source[0], se)[1], " ,")
+                source = _with_appositive(text, inverted, se)  # "..., said Lee Min, a farmer."
                 content_start = source[1] + len(_SEPARATORS.match(text[source[1]:se]).group())
         prep = _PREP_HEAD.match(text, cue_end, se)
         if prep and prep.end() > content_start and not text[cue_end:content_start].strip():
@@ -1514,8 +1509,8 @@ def _with_appositive(text, source, limit):
     """An inverted source ("“...,” said Lee Min, ...") with the appositive or
     relative clause after it, up to the end of its clause or a quotation
     that resumes after a comma: PolNeAR keeps them with the name ("“...,”
-    said Lee Min, a farmer from Lyon who backs Kim, “...”")."""
-    if not _COMMA_NOT_AGE.match(text, source[1], limit):
+    said Lee Min, 53, a farmer from Lyon who backs Kim, “...”")."""
+    if not text.startswith(",", source[1]):
         return source
     stop = _QUOTE_OR_COLON.search(text, source[1], limit)
     if stop and not text[source[1]:stop.start()].rstrip().endswith(","):
