@@ -185,3 +185,8 @@ def test_an_opening_adverb_is_no_source(ex):
 ])
 def test_an_inverted_source_keeps_its_age_and_appositive(ex, text, source):
     assert by_cue(ex, text)["said"]["source_text"] == source
+
+
+def test_an_inverted_source_keeps_its_party_tag(ex):
+    assert by_cue(ex, "“It is bad,” said Sen. Kim Lee (D-Ohio).")["said"]["source_text"] == \
+        "Sen. Kim Lee (D-Ohio)"

@@ -1505,11 +1505,17 @@ def _comma_head(text, floor, comma):
     return s, e
 
 
+_PAREN_AFTER = re.compile(r"\s*\([^()]{1,25}\)")
+
+
 def _with_appositive(text, source, limit):
     """An inverted source ("“...,” said Lee Min, ...") with the appositive or
     relative clause after it, up to the end of its clause or a quotation
     that resumes after a comma: PolNeAR keeps them with the name ("“...,”
     said Lee Min, 53, a farmer from Lyon who backs Kim, “...”")."""
+    paren = _PAREN_AFTER.match(text, source[1], limit)
+    if paren:  # "said Sen. Kim Lee (D-Ohio)"
+        source = source[0], paren.end()
     if not text.startswith(",", source[1]):
         return source
     stop = _QUOTE_OR_COLON.search(text, source[1], limit)
