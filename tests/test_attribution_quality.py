@@ -190,3 +190,13 @@ def test_an_inverted_source_keeps_its_age_and_appositive(ex, text, source):
 def test_an_inverted_source_keeps_its_party_tag(ex):
     assert by_cue(ex, "“It is bad,” said Sen. Kim Lee (D-Ohio).")["said"]["source_text"] == \
         "Sen. Kim Lee (D-Ohio)"
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("The plan includes a special force, the minister said in a follow-up interview.", "said",
+     "The plan includes a special force"),
+    ("The deficit will grow this year, the budget office reported on Tuesday -- a blow to the plan.",
+     "reported", "The deficit will grow this year"),
+])
+def test_a_circumstance_after_the_cue_leaves_the_content_before_the_source(ex, text, cue, content):
+    assert by_cue(ex, text)[cue]["content_text"] == content

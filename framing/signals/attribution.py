@@ -156,6 +156,11 @@ _BY = re.compile(r"\s+by\s+")
 _BY_OR_FROM = re.compile(r"\s+(?:by|from)\s+")
 _COMMA = re.compile(r"\s*,")
 _SPACES = re.compile(r"\s*")
+# A circumstance or an aside filling the rest of a sentence after its cue
+# ("... in a follow-up interview.", "... -- a development that ...").
+_CIRCUMSTANCE_TO_END = re.compile(
+    r"\s*(?:(?:in|during|after|before|via)(?:\s+[^\s“”\"]+){1,7}\s*[.!?]?\s*$|"
+    r"(?:--|[—–]|-\s)[^“”\"]*$)")
 _OPT_COLON = re.compile(r"\s*[:,]?\s*")
 _PUNCT_AFTER = re.compile(r"\s*[,:.]")
 _SEPARATORS = re.compile(r"[\s,:]*")
@@ -775,6 +780,17 @@ class AttributionExtractor:
                 kind = "direct" if all(_quote_covers(quotes, *f) for f in fragments) else (
                     "mixed" if any(_contains_quote(quotes, *f) for f in fragments) else "indirect")
                 return self._row(text, source, (cue_start, cue_end), fragments, kind, lemma,
+                                 verb_class)
+        if source is not None and source[1] <= cue_start and \
+                _CIRCUMSTANCE_TO_END.match(text, after, se) and \
+                text[max(lo, ss):source[0]].rstrip().endswith(","):
+            # "The deficit will grow, the agency reported on Tuesday -- a blow to ...",
+            # "..., she told a Senate panel": what was said precedes the source
+            head = _trim(text, max(lo, ss), source[0], " ,—–-\n")
+            if head[1] > head[0] and not _circumstance_only(text, head[0], source[0]):
+                kind = "direct" if _quote_covers(quotes, *head) else (
+                    "mixed" if _contains_quote(quotes, *head) else "indirect")
+                return self._row(text, source, (cue_start, cue_end), [head], kind, lemma,
                                  verb_class)
         colon = _OPT_COLON.match(text[after:se])
         content_start = after + colon.end()
