@@ -200,3 +200,9 @@ def test_an_inverted_source_keeps_its_party_tag(ex):
 ])
 def test_a_circumstance_after_the_cue_leaves_the_content_before_the_source(ex, text, cue, content):
     assert by_cue(ex, text)[cue]["content_text"] == content
+
+
+def test_an_addressee_before_a_day_or_the_sentence_end(ex):
+    att = by_cue(ex, "The plan adds a special force, Minister Ash Lee told a Senate panel Wednesday.")["told"]
+    assert att["content_text"] == "The plan adds a special force"
+    assert ex.extract(Document("He told a lie.")) == []

@@ -142,7 +142,8 @@ _TIME = re.compile(
     r"in\s+\w+\s+\d{4}|on\s+\w+\.?\s+\d{1,2})(?=[\s,.:;])", re.IGNORECASE)
 _ADDRESSEE = re.compile(
     r"\s+(?:(?:him|her|them|me|us|you|reporters|journalists|voters|supporters|the\s+\w+|"
-    r"an?\s+\w+(?:\s+\w+)?|(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*))(?=\s*(?:that\b|[,:“\"‘]|$))"
+    r"an?\s+\w+(?:\s+\w+)?|(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*))"
+    rf"(?=(?:\s+(?:on\s+)?{_DAY})?\s*(?:that\b|[,:“\"‘.]|$))"
     r"|\s+(?:him|her|them|me|us|you|reporters|journalists|voters|supporters|"
     r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\b")
 # Patterns of the construction rules below, compiled once.
