@@ -783,8 +783,8 @@ class AttributionExtractor:
                 return self._row(text, source, (cue_start, cue_end), fragments, kind, lemma,
                                  verb_class)
         if source is not None and source[1] <= cue_start and \
-                _CIRCUMSTANCE_TO_END.match(text, after, se) and \
-                text[max(lo, ss):source[0]].rstrip().endswith(","):
+                text[max(lo, ss):source[0]].rstrip().endswith(",") and \
+                _CIRCUMSTANCE_TO_END.match(text, after, se):
             # "The deficit will grow, the agency reported on Tuesday -- a blow to ...",
             # "..., she told a Senate panel": what was said precedes the source
             head = _trim(text, max(lo, ss), source[0], " ,—–-\n")
@@ -876,10 +876,14 @@ class AttributionExtractor:
         is the cue, the rest of the paragraph the content."""
         text = doc.text
         found = []
-        for ps, pe in doc.paragraphs:
-            m = _COLON_SPEAKER.match(text, ps, pe)
-            if m is None:
+        starts = None
+        for m in _COLON_SPEAKER.finditer(text):  # one scan of the line starts
+            if starts is None:
+                starts = [ps for ps, _ in doc.paragraphs]
+            k = bisect_right(starts, m.start(1)) - 1
+            if k < 0 or starts[k] != m.start(1):
                 continue
+            ps, pe = doc.paragraphs[k]
             words = m.group(1).lower().split()
             if words[0].strip(".") in _colon_labels() or any(
                     w in _FUNCTION_WORDS or w in _CLAUSE_OPENERS for w in words) or \
@@ -1096,7 +1100,8 @@ def _sentence_initial(text, ss, start):
 
 # A paragraph opening with up to five capitalised words, a colon and words (not a
 # time or a score): a speaker and what they said ("Lee: We will win.").
-_COLON_SPEAKER = re.compile(r"[ \t]*((?:[A-Z][\w.’'-]*[ \t]+){0,4}[A-Z][\w.’'-]*)(:)[ \t]+(?=[^\d\s])")
+_COLON_SPEAKER = re.compile(r"^[ \t]*((?:[A-Z][\w.’'-]*[ \t]+){0,4}[A-Z][\w.’'-]*)(:)[ \t]+(?=[^\d\s])",
+                            re.MULTILINE)
 
 
 @lru_cache(maxsize=1)
@@ -1355,7 +1360,8 @@ def _source_before(text, floor, cue_start, participle=False, clause_start=False)
     cue_start = floor + len(seg)
     # a short parenthesis belongs to the name: "Sen. Ted Cruz (R-Tex.) said"
     plain = _SHORT_PAREN.sub(_mask, seg) if "(" in seg else seg
-    plain = plain.replace(" - ", " — ")  # a spaced hyphen is a dash
+    if " - " in plain:
+        plain = plain.replace(" - ", " — ")  # a spaced hyphen is a dash
     cut = _last_break(plain)
     start = floor + cut + 1 if cut >= 0 else floor
     for gap in _SENTENCE_GAP.finditer(text, start, cue_start):
