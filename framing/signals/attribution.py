@@ -876,14 +876,13 @@ class AttributionExtractor:
         is the cue, the rest of the paragraph the content."""
         text = doc.text
         found = []
-        starts = None
-        for m in _COLON_SPEAKER.finditer(text):  # one scan of the line starts
-            if starts is None:
-                starts = [ps for ps, _ in doc.paragraphs]
-            k = bisect_right(starts, m.start(1)) - 1
-            if k < 0 or starts[k] != m.start(1):
+        find = text.find
+        for ps, pe in doc.paragraphs:
+            if find(":", ps, ps + 80) < 0:  # most paragraphs: no colon near the start
                 continue
-            ps, pe = doc.paragraphs[k]
+            m = _COLON_SPEAKER.match(text, ps, pe)
+            if m is None:
+                continue
             words = m.group(1).lower().split()
             if words[0].strip(".") in _colon_labels() or any(
                     w in _FUNCTION_WORDS or w in _CLAUSE_OPENERS for w in words) or \
@@ -1100,8 +1099,7 @@ def _sentence_initial(text, ss, start):
 
 # A paragraph opening with up to five capitalised words, a colon and words (not a
 # time or a score): a speaker and what they said ("Lee: We will win.").
-_COLON_SPEAKER = re.compile(r"^[ \t]*((?:[A-Z][\w.’'-]*[ \t]+){0,4}[A-Z][\w.’'-]*)(:)[ \t]+(?=[^\d\s])",
-                            re.MULTILINE)
+_COLON_SPEAKER = re.compile(r"((?:[A-Z][\w.’'-]*+[ \t]++){0,4}+[A-Z][\w.’'-]*+)(:)[ \t]+(?=[^\d\s])")
 
 
 @lru_cache(maxsize=1)
