@@ -206,3 +206,13 @@ def test_an_addressee_before_a_day_or_the_sentence_end(ex):
     att = by_cue(ex, "The plan adds a special force, Minister Ash Lee told a Senate panel Wednesday.")["told"]
     assert att["content_text"] == "The plan adds a special force"
     assert ex.extract(Document("He told a lie.")) == []
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Trump and Cruz said the plan failed.", "Trump and Cruz"),
+    ("Democrats and Republicans agree that the plan failed.", "Democrats and Republicans"),
+    ("Lee met Kim and said the plan failed.", "Lee"),
+    ("The plan failed and Lee said so.", "Lee"),
+])
+def test_and_between_names_joins_one_subject(ex, text, source):
+    assert ex.extract(Document(text))[0]["source_text"] == source

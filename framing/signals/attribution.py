@@ -1331,6 +1331,14 @@ def _noun_phrase_subject(text, start, cue_start):
 
 
 _COORDINATORS = frozenset("and but".split())
+
+
+def _joins_names(words):
+    """Whether the words before an "and" are names (capitalised words and
+    their joiners: "Sens. Kim Lee of Ohio"), so that "and" coordinates two
+    subjects rather than two clauses."""
+    return len(words) <= 6 and words[0].group()[:1].isupper() and all(
+        w.group()[:1].isupper() or w.group() in _NAME_JOINERS for w in words)
 _NOMINATIVE = frozenset("i he she we they".split())
 
 
@@ -1378,6 +1386,8 @@ def _source_before(text, floor, cue_start, participle=False, clause_start=False)
             # "women who remember": the pronoun; "a pledge which he made": its subject
             words = words[k + 1:] if k + 1 < len(words) else words[k:]
             break
+        if w == "and" and 0 < k < len(words) - 1 and _joins_names(words[:k]):
+            continue  # "Trump and Cruz said": one subject
         if w in _CLAUSE_OPENERS and not (  # "Lee, then 38, said": an age
                 w == "then" and k + 1 < len(words) and words[k + 1].group()[:1].isdigit()):
             words = words[k + 1:]
