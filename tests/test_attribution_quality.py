@@ -216,3 +216,8 @@ def test_an_addressee_before_a_day_or_the_sentence_end(ex):
 ])
 def test_and_between_names_joins_one_subject(ex, text, source):
     assert ex.extract(Document(text))[0]["source_text"] == source
+
+
+def test_a_title_abbreviation_is_no_sentence_break_in_the_subject(ex):
+    assert by_cue(ex, "Sens. Kim Lee and Jo Park said they would help.")["said"]["source_text"] == \
+        "Sens. Kim Lee and Jo Park"

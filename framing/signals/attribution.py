@@ -1330,6 +1330,14 @@ def _noun_phrase_subject(text, start, cue_start):
     return None
 
 
+@lru_cache(maxsize=1)
+def _titles():
+    """Abbreviations that never end a sentence ("Sens.", "Sept."): the sentence
+    splitter's list, ``lexicons/abbreviations.csv``."""
+    table = load_lexicon("abbreviations")
+    return frozenset(table.loc[table["can_end"] != "yes", "abbreviation"])
+
+
 _COORDINATORS = frozenset("and but".split())
 
 
@@ -1371,6 +1379,8 @@ def _source_before(text, floor, cue_start, participle=False, clause_start=False)
     cut = _last_break(plain)
     start = floor + cut + 1 if cut >= 0 else floor
     for gap in _SENTENCE_GAP.finditer(text, start, cue_start):
+        if text[text.rfind(" ", start, gap.start()) + 1:gap.start()].lower() in _titles():
+            continue  # "Sens. Kim Lee and Jo Park said"
         start = gap.end()  # a sentence break the splitter missed: "... 1990s. She has"
     words = list(_WORD.finditer(text, start, cue_start))
     # the clause begins after the last complementiser or conjunction; a
