@@ -221,3 +221,8 @@ def test_and_between_names_joins_one_subject(ex, text, source):
 def test_a_title_abbreviation_is_no_sentence_break_in_the_subject(ex):
     assert by_cue(ex, "Sens. Kim Lee and Jo Park said they would help.")["said"]["source_text"] == \
         "Sens. Kim Lee and Jo Park"
+
+
+def test_a_relative_that_right_before_its_verb_is_the_source(ex):
+    assert by_cue(ex, "There is a new poll that shows Lee ahead.")["shows"]["source_text"] == "that"
+    assert by_cue(ex, "It is clear that Lee said so.")["said"]["source_text"] == "Lee"

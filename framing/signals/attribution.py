@@ -1398,6 +1398,8 @@ def _source_before(text, floor, cue_start, participle=False, clause_start=False)
             break
         if w == "and" and 0 < k < len(words) - 1 and _joins_names(words[:k]):
             continue  # "Trump and Cruz said": one subject
+        if w == "that" and 0 < k == len(words) - 1:
+            return words[k].span()  # "a poll that found": a relative pronoun before its verb
         if w in _CLAUSE_OPENERS and not (  # "Lee, then 38, said": an age
                 w == "then" and k + 1 < len(words) and words[k + 1].group()[:1].isdigit()):
             words = words[k + 1:]
