@@ -226,3 +226,12 @@ def test_a_title_abbreviation_is_no_sentence_break_in_the_subject(ex):
 def test_a_relative_that_right_before_its_verb_is_the_source(ex):
     assert by_cue(ex, "There is a new poll that shows Lee ahead.")["shows"]["source_text"] == "that"
     assert by_cue(ex, "It is clear that Lee said so.")["said"]["source_text"] == "Lee"
+
+
+@pytest.mark.parametrize("text, cue, source", [
+    ("Senator Ted Lee of Texas, who last year threatened to leave, won.", "threatened", "who"),
+    ("Millions watching at home who could easily guess the answer stayed.", "guess", "who"),
+    ("Bamberg, who is 28, said the plan failed.", "said", "Bamberg, who is 28"),
+])
+def test_a_relative_pronoun_before_its_own_verb_is_the_source(ex, text, cue, source):
+    assert by_cue(ex, text)[cue]["source_text"] == source

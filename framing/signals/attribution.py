@@ -1330,6 +1330,13 @@ def _noun_phrase_subject(text, start, cue_start):
     return None
 
 
+def _modifies_verb(word):
+    """An auxiliary, a time word or an adverb: no subject of its own."""
+    word = word.lower()
+    return word in _AUXILIARIES or word in _NEGATED_AUX or word in _TIME_WORDS or \
+        word in _CUE_PREFIX_WORDS or word.endswith("ly")
+
+
 @lru_cache(maxsize=1)
 def _titles():
     """Abbreviations that never end a sentence ("Sens.", "Sept."): the sentence
@@ -1360,6 +1367,7 @@ def _source_before(text, floor, cue_start, participle=False, clause_start=False)
     saying"), and so does a coordinated verb ("Lee met Kim and said") when
     ``clause_start`` (``floor`` opens the sentence, no cue before it)."""
     seg = text[floor:cue_start].rstrip()
+    closed = seg.endswith(",")  # a clause closed before the cue: "Lee, who is 28, said"
     words_before = seg.split()
     if participle or (words_before and words_before[-1].lower() in _PREPOSITIONS):
         return _clause_subject(text, floor, cue_start)
@@ -1389,10 +1397,12 @@ def _source_before(text, floor, cue_start, participle=False, clause_start=False)
     for k in range(len(words) - 1, -1, -1):
         w = words[k].group().lower()
         if w in _RELATIVE and (k > 0 or k + 1 < len(words)):
-            if k == 0 and cut >= 0 and seg[cut] == ",":
+            if k == 0 and cut >= 0 and seg[cut] == "," and closed:
                 head = _relative_head(text, floor, floor + cut)
                 if head is not None:  # "Trump, who has many followers, tweeted"
                     return head[0], words[-1].end()
+            if all(_modifies_verb(x.group()) for x in words[k + 1:]):
+                return words[k].span()  # "Cruz, who last year threatened", "who could easily guess"
             # "women who remember": the pronoun; "a pledge which he made": its subject
             words = words[k + 1:] if k + 1 < len(words) else words[k:]
             break
