@@ -235,3 +235,8 @@ def test_a_relative_that_right_before_its_verb_is_the_source(ex):
 ])
 def test_a_relative_pronoun_before_its_own_verb_is_the_source(ex, text, cue, source):
     assert by_cue(ex, text)[cue]["source_text"] == source
+
+
+def test_a_nominative_pronoun_in_the_subject_scan_is_the_source(ex):
+    att = by_cue(ex, "Minutes later, she sent an email saying the plan failed.")["saying"]
+    assert att["source_text"] == "she"

@@ -1330,6 +1330,14 @@ def _noun_phrase_subject(text, start, cue_start):
     return None
 
 
+def _last_nominative(words):
+    """The last nominative pronoun ("he", "they") among word matches, or ``None``."""
+    for word in reversed(words):
+        if word.group().lower() in _NOMINATIVE:
+            return word
+    return None
+
+
 def _modifies_verb(word):
     """An auxiliary, a time word or an adverb: no subject of its own."""
     word = word.lower()
@@ -1434,10 +1442,11 @@ def _source_before(text, floor, cue_start, participle=False, clause_start=False)
                 return head  # an age or an aside: "Bamberg, 28, said", "Bush, however, said"
             if first[:1].islower() or first.lower() in ("a", "an", "the"):
                 return head[0], words[-1].end()
-    if len(words) > 1 and words[-1].group().lower() in _NOMINATIVE:
-        # "the only thing we remember", "contrary to his work he wants": a
+    pronoun = _last_nominative(words) if len(words) > 1 else None
+    if pronoun is not None:
+        # "the only thing we remember", "she sent an email saying": a
         # nominative pronoun is a whole subject
-        return words[-1].span()
+        return pronoun.span()
     if not words or len(words) > 16:
         return None
     first = words[0].group().lower().strip(".")
