@@ -240,3 +240,8 @@ def test_a_relative_pronoun_before_its_own_verb_is_the_source(ex, text, cue, sou
 def test_a_nominative_pronoun_in_the_subject_scan_is_the_source(ex):
     att = by_cue(ex, "Minutes later, she sent an email saying the plan failed.")["saying"]
     assert att["source_text"] == "she"
+
+
+def test_an_age_before_an_appositive_stays_in_the_source(ex):
+    att = by_cue(ex, "Marvin Lee, 53, a security guard at a casino, said he backs Kim.")["said"]
+    assert att["source_text"] == "Marvin Lee, 53, a security guard at a casino"

@@ -1503,6 +1503,9 @@ def _appositive_source(text, floor, end):
         first = "a"
     if head is None:
         return _title_then_name(text, floor + opened, floor + comma, end, rest)
+    if len(rest) > 2 and rest[0].rstrip(",").isdigit():  # "Lee, 53, a guard at a casino, said"
+        rest = rest[1:]
+        first = rest[0].lower()
     if not (rest[0][:1].islower() or first in ("a", "an", "the")) or first in _NOT_APPOSITIVE \
             or first.endswith(("ing", "ly")):
         return None
