@@ -783,8 +783,8 @@ class AttributionExtractor:
                 return self._row(text, source, (cue_start, cue_end), fragments, kind, lemma,
                                  verb_class)
         if source is not None and source[1] <= cue_start and \
-                text[max(lo, ss):source[0]].rstrip().endswith(",") and \
-                _CIRCUMSTANCE_TO_END.match(text, after, se):
+                _CIRCUMSTANCE_TO_END.match(text, after, se) and \
+                text[max(lo, ss):source[0]].rstrip().endswith(","):
             # "The deficit will grow, the agency reported on Tuesday -- a blow to ...",
             # "..., she told a Senate panel": what was said precedes the source
             head = _trim(text, max(lo, ss), source[0], " ,—–-\n")
@@ -1330,12 +1330,14 @@ def _noun_phrase_subject(text, start, cue_start):
     return None
 
 
-def _last_nominative(words):
-    """The last nominative pronoun ("he", "they") among word matches, or ``None``."""
-    for word in reversed(words):
-        if word.group().lower() in _NOMINATIVE:
-            return word
-    return None
+def _last_nominative(text, start, end):
+    """Span of the last nominative pronoun ("he", "they") in ``text[start:end]``, or ``None``."""
+    m = _LAST_NOMINATIVE.match(text, start, end)
+    return m.span(1) if m else None
+
+
+_LAST_NOMINATIVE = re.compile(r".*(?<![\w’'.-])(I|[Hh]e|[Ss]he|[Ww]e|[Tt]hey|HE|SHE|WE|THEY)(?![\w’'.-])",
+                              re.DOTALL)
 
 
 def _modifies_verb(word):
@@ -1362,7 +1364,6 @@ def _joins_names(words):
     subjects rather than two clauses."""
     return len(words) <= 6 and words[0].group()[:1].isupper() and all(
         w.group()[:1].isupper() or w.group() in _NAME_JOINERS for w in words)
-_NOMINATIVE = frozenset("i he she we they".split())
 
 
 def _source_before(text, floor, cue_start, participle=False, clause_start=False):
@@ -1425,10 +1426,11 @@ def _source_before(text, floor, cue_start, participle=False, clause_start=False)
             break
     # a time phrase or adverb between subject and verb is in neither
     # (and so are auxiliaries the cue did not take: "Lee Is Now Calling")
-    while len(words) > 1 and (words[-1].group().lower().strip(".") in _TIME_WORDS or
-                              words[-1].group().lower() in _AUXILIARIES or
-                              words[-1].group().lower().endswith("ly")) or \
-            words and words[-1].group().lower().strip(".") in _TIME_WORDS:
+    while words:
+        last = words[-1].group().lower()
+        if not (last.strip(".") in _TIME_WORDS or len(words) > 1 and (
+                last in _AUXILIARIES or last.endswith("ly"))):
+            break
         words = words[:-1]
     while len(words) > 1 and words[0].group().lower() in _LEADING_ADVERBS:
         words = words[1:]  # "now it seemed", "still, Lee said"
@@ -1442,11 +1444,11 @@ def _source_before(text, floor, cue_start, participle=False, clause_start=False)
                 return head  # an age or an aside: "Bamberg, 28, said", "Bush, however, said"
             if first[:1].islower() or first.lower() in ("a", "an", "the"):
                 return head[0], words[-1].end()
-    pronoun = _last_nominative(words) if len(words) > 1 else None
+    pronoun = _last_nominative(text, words[0].start(), words[-1].end()) if len(words) > 1 else None
     if pronoun is not None:
         # "the only thing we remember", "she sent an email saying": a
         # nominative pronoun is a whole subject
-        return pronoun.span()
+        return pronoun
     if not words or len(words) > 16:
         return None
     first = words[0].group().lower().strip(".")
