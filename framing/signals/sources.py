@@ -833,7 +833,7 @@ class SourceTyper:
 
     def _title_before(self, before):
         """A role set off before a mention ("his top aide, " Jane Doe), else ""."""
-        found = self._TITLE_BEFORE.search(before)
+        found = before.rstrip().endswith(",") and self._TITLE_BEFORE.search(before)
         if not found:
             return ""
         head = _POSSESSIVE.sub("", found.group(1).split()[-1]).lower()
@@ -842,7 +842,8 @@ class SourceTyper:
     def _shared_title(self, before):
         """A plural title shared by names coordinated before a mention
         ("Democratic candidates Hillary Clinton and" Bernie Sanders), else ""."""
-        conjunction = self._AND_BEFORE.search(before)
+        conjunction = before[-1:].isspace() and before.rstrip().endswith("and") \
+            and self._AND_BEFORE.search(before)
         if not conjunction:
             return ""
         words = self.premodifier(before[:conjunction.start()]).split()
