@@ -488,12 +488,12 @@ def test_polnear_dev_scores():
     pred = pd.DataFrame(rows)
     gold = gold[gold["signal"].isin(["source", "cue", "content"])]
     table = score_spans(pred, gold, match="overlap").set_index("signal")
-    # A regression floor a little under the measured overlap F1 (cue 0.75,
-    # source 0.74, content 0.74); the issue's targets (0.88 / 0.80 / 0.75)
+    # A regression floor a little under the measured overlap F1 (cue 0.755,
+    # source 0.756, content 0.744); the issue's targets (0.88 / 0.80 / 0.75)
     # are not met (human-human agreement on PolNeAR: 0.77 / 0.82 / 0.81),
     # see the closing note of issue 3.
     assert table.loc["cue", "f1"] >= 0.73
-    assert table.loc["source", "f1"] >= 0.71
+    assert table.loc["source", "f1"] >= 0.73
     assert table.loc["content", "f1"] >= 0.72
 
 
