@@ -1200,6 +1200,8 @@ class SourceTyper:
     _ROLE_TYPES = frozenset(SOURCE_TYPES) - {"named_person", "unknown", "document", "social_media"}
     _AGE = re.compile(r",\s*\d{1,3}\s*,")
     _GROUP = re.compile(r"\s(?:and|nor|or)\s")
+    _BOTH = re.compile(r"^(?:[Bb]oth|[Nn]either|[Ee]ither)\s+")
+    _PEOPLE = re.compile(r"\s*,\s*(?:(?:and|nor|or)\s+)?|\s(?:and|nor|or)\s")
     #: What follows a surname that makes its bearer a candidate ("Doe's campaign").
     _CANDIDACY = re.compile(r"(?:['’]s?)?\s+(?:(?:presidential|[Ss]enate|[Hh]ouse|gubernatorial|"
                             r"mayoral|reelection|re-election|primary|White House|\d{4})\s+)?"
@@ -1217,9 +1219,18 @@ class SourceTyper:
         keeps what is found per surname for the document's other mentions.
         """
         referent = result["resolved_text"]
-        names = self.name_tokens(self.head(referent)) if referent else []
-        if not names or self._GROUP.search(self.head(referent)):
-            return None  # no name, or several people
+        head = self.head(referent) if referent else ""
+        if self._GROUP.search(head):
+            # several people ("Mrs. Clinton and Ms. Warren"): each is looked
+            # up, and the first of their types in the codebook's list wins
+            parts = [p for p in self._PEOPLE.split(self._BOTH.sub("", head)) if p.strip()]
+            if not all(w[:1].isupper() for p in parts for w in p.split()):
+                return None  # "Christian and corporate speaker Jane Doe" is one person
+            roles = [self._introduced_as(doc, {"resolved_text": p}, described, memo) for p in parts]
+            return min(filter(None, roles), key=SOURCE_TYPES.index, default=None)
+        names = self.name_tokens(head) if referent else []
+        if not names:
+            return None
         surname = _POSSESSIVE.sub("", names[-1]).rstrip(".")
         if len(surname) < 2 or not surname[:1].isupper():
             return None
@@ -1238,20 +1249,24 @@ class SourceTyper:
         mentions = memo["mentions", surname]
         # a bare surname is the person the article introduced first by it
         given = given or next((g for _, _, g in mentions if g), None)
-        private = None
+        private, roles = None, []
         for start, end, other in mentions:
-            if given and other and other != given:
-                continue  # another person of that surname
+            if given and other and not (other.startswith(given) or given.startswith(other)):
+                continue  # another person of that surname ("Ken" is "Kenneth")
             kind = self._role_at(doc, start, end, surname, described)
             if kind == "citizen":
                 # a private person's marks ("Jane Doe, 44,", "his son") yield
                 # to any post or office the article gives them elsewhere
                 private = kind
             elif kind:
-                return kind
+                roles.append(kind)
         described_as = self._described_as(doc, surname, memo)
         if described_as:
-            return described_as
+            roles.append(described_as)
+        if roles:
+            # of several roles, the first in the codebook's list wins (a
+            # senator running for president is an official)
+            return min(roles, key=SOURCE_TYPES.index)
         if private is None and any(self._CANDIDACY.match(doc.text, at + len(surname))
                                    for at in memo["occurrences", surname]):
             return "political"  # a person with a campaign is a candidate
@@ -1283,15 +1298,35 @@ class SourceTyper:
         in the text that no name follows, with the last word of the nearest
         personal name before each (within 600 characters; None if none)."""
         text, found = doc.text, []
+        people = None
         for match in self._description.finditer(text):
             s, e = match.start("np"), match.end("np")
             if self._NAME_AFTER.match(text, e):
                 continue  # a title before a name: "the senator Jane Doe"
+            if self._title_case_line(text, s):
+                continue  # a headline's capitals tell no noun from a name ("The General Election")
+            if people is None:
+                people = self._person_surnames(doc)
             last = None
             for m in self._NAME_RUN.finditer(text, max(0, s - 600), s):
-                if not all(w.rstrip(".") in self._non_names for w in m.group().split()):
+                # a person's name, not a place's or an outlet's ("the Middle East")
+                if _POSSESSIVE.sub("", m.group().split()[-1]) in people:
                     last = m
             found.append((s, e, _POSSESSIVE.sub("", last.group().split()[-1]) if last else None))
+        return found
+
+    _HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Adm|Prof|Rev)\.$")
+
+    def _person_surnames(self, doc):
+        """The surnames the text gives a person: those of the names it writes
+        in full ("Jane Doe") or with an honorific ("Mrs. Doe")."""
+        found = set()
+        for m in self._NAME_RUN.finditer(doc.text):
+            words = m.group().split()
+            if len(words) < 2 or self._typed_by_cues(m.group()) is not None:
+                continue
+            if self._HONORIFIC.match(words[0]) or self._given_name(words[:-1]):
+                found.add(_POSSESSIVE.sub("", words[-1]))
         return found
 
     _NAME_AFTER = re.compile(r",?\s+(?:[A-Z][a-z]+\.\s+)?[A-Z][a-z]")
@@ -1354,7 +1389,15 @@ class SourceTyper:
                 if _POSSESSIVE.sub("", head).endswith(surname) and start < s + len(head) + 2:
                     return info["type"] if info["type"] in self._ROLE_TYPES else None
         if _POSSESSIVE.search(text[start:end]):
-            return None  # what follows is someone's else: "Gore's allies"
+            # what follows is someone else's ("Gore's allies"), but a formal
+            # title before the name is still the person's ("Secretary
+            # Clinton's goal"; "bestselling author Jane Doe's book" is a byline)
+            before = self._sentence_context(doc, start, end)[0]
+            title = self.premodifier(before).split()
+            if not title or not title[-1][:1].isupper():
+                return None
+            kind = self.type_mention(text[start:end], before)
+            return kind if kind in self._ROLE_TYPES and kind != "anonymous" else None
         age = self._AGE.match(text, end)
         if age:  # "Jane Doe, 44,": the news convention for private persons
             end = age.end()
