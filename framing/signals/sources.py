@@ -1188,10 +1188,18 @@ class SourceTyper:
         memo = {}  # facts of this document, found once for all its mentions
         for i, result in enumerate(results):
             # a mention that gives its person no role ("he", "Ryan", "Mr.
-            # Ryan") takes the role the article introduces them with
-            if result["source_type"] == "named_person":
+            # Ryan") takes the role the article introduces them with; a
+            # pronoun stands for the person, whose several roles the first
+            # in the codebook's list decides, not only the one its antecedent gives
+            kind = result["source_type"]
+            anaphor = (spans[i][0], spans[i][1]) not in described \
+                and self.pronoun_kind(text[spans[i][0]:spans[i][1]]) != "group"
+            if kind == "named_person" or anaphor and kind in self._ROLE_TYPES and kind != "anonymous":
                 role = self._introduced_as(doc, result, described, memo)
-                if role:
+                if role is None and kind == "named_person" and self._OWN_CANDIDACY.search(
+                        self._sentence_context(doc, spans[i][0], spans[i][1])[1]):
+                    role = "political"  # "... before he launched his presidential bid"
+                if role and (kind == "named_person" or SOURCE_TYPES.index(role) < SOURCE_TYPES.index(kind)):
                     results[i] = {**result, "source_type": role}
         return results
 
@@ -1206,6 +1214,13 @@ class SourceTyper:
     _CANDIDACY = re.compile(r"(?:['’]s?)?\s+(?:(?:presidential|[Ss]enate|[Hh]ouse|gubernatorial|"
                             r"mayoral|reelection|re-election|primary|White House|\d{4})\s+)?"
                             r"(?:campaign|candidacy|bid|ticket|running mate)\b")
+
+    #: A candidacy told later in the sentence of a name or pronoun: "Jane
+    #: Doe said ... before she launched her presidential bid".
+    _OWN_CANDIDACY = re.compile(r"\b(?:his|her)\s+(?:(?:own|first|second|third|failed|short-lived|"
+                                r"long-shot|longshot|insurgent|underdog|\d{4}|presidential|White House|"
+                                r"[Ss]enate|[Hh]ouse|gubernatorial|mayoral|reelection|re-election|primary)\s+)*"
+                                r"(?:campaign|candidacy|bid(?!\s+to\b))\b")
 
     def _introduced_as(self, doc, result, described, memo):
         """The type of the person a role-less mention refers to, as the

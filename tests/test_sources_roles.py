@@ -1,0 +1,89 @@
+"""Source typing under the codebook's clarifications after the ``blind3``
+sample (validation/source_codebook.md): a person's several roles, roles given
+in other forms than the first mention, and groups of named people. Every text
+here is made up for the test.
+"""
+import pytest
+
+from framing.signals.sources import SourceTyper
+from framing.text import Document
+
+
+@pytest.fixture(scope="module")
+def typer():
+    return SourceTyper()
+
+
+def types_of(typer, text, mentions):
+    """Type each ``(mention, occurrence)`` of ``text`` among all of them."""
+    spans = []
+    for mention, occurrence in mentions:
+        start = -1
+        for _ in range(occurrence + 1):
+            start = text.index(mention, start + 1)
+        spans.append((start, start + len(mention)))
+    return [r["source_type"] for r in typer.type_sources(Document(text), spans)]
+
+
+@pytest.mark.parametrize("text, mentions, expected", [
+    # several roles: the first in the codebook's list wins, wherever it is given
+    ("Republican candidate Jane Roe toured Ohio. Roe said taxes were too high.\n\n"
+     "Gov. Jane Roe signed the budget last year.", [("Roe", 1)], ["official"]),
+    # a pronoun stands for the person, not only for the role its antecedent gives
+    ("Sen. Jane Roe voted no in May.\n\nPresidential candidate Jane Roe spoke on Monday. "
+     "She said taxes were too high.", [("She", 0)], ["official"]),
+    # ... but "they" stays with the group it reads back to
+    ("Sen. Jane Roe voted no in May.\n\nRoe campaign aides spoke on Monday. "
+     "They said taxes were too high.", [("Roe campaign aides", 0), ("They", 0)],
+     ["political", "political"]),
+    # a formal title before a possessive name, as in a quotation
+    ("Jane Roe spoke on Monday. \"We will beat Secretary Roe's record,\" a rival said.\n\n"
+     "Roe said she was proud of it.", [("Roe", 2)], ["official"]),
+    # a short given name is the same person as the long one
+    ("Ken Roe praises the plan.\n\nKenneth Roe, the independent counsel, spoke on Monday.",
+     [("Ken Roe", 0)], ["official"]),
+    # a candidacy told later in the sentence of a pronoun
+    ("Jane Roe spoke in Ohio. She gave paid speeches until she launched her presidential bid.",
+     [("Jane Roe", 0), ("she", 0)], ["named_person", "political"]),
+    # a description refers back to a person's name, not to a place or outlet
+    ("Jane Roe wrote to the Washington Post on Monday, and the Republican nominee said more.\n\n"
+     "Roe said it again.", [("Roe", 1)], ["political"]),
+    ("Jane Roe toured the Middle East. The former senator said peace was near.\n\n"
+     "Roe said it again.", [("Roe", 1)], ["official"]),
+])
+def test_roles_of_a_person(typer, text, mentions, expected):
+    assert types_of(typer, text, mentions) == expected
+
+
+def test_lowercase_role_before_a_possessive_name_is_no_title(typer):
+    # "bestselling author Jane Roe's book" credits a book, the author has no codebook role
+    text = "An excerpt from bestselling author Jane Roe's new book follows. Roe said it was true."
+    assert types_of(typer, text, [("Roe", 1)]) == ["named_person"]
+
+
+@pytest.mark.parametrize("text, mentions, expected", [
+    # coordinated names: each person's type, the first in the list wins
+    ("Sen. Jane Roe and candidate Mark Doe met.\n\nRoe and Doe said they agreed.",
+     [("Roe and Doe", 0)], ["official"]),
+    ("Jane Roe and candidate Mark Doe met.\n\nNeither Roe nor Doe said more.",
+     [("Neither Roe nor Doe", 0)], ["political"]),
+    # "and" inside one person's title coordinates no people
+    ("Popular Christian and corporate speaker Mark Doe spoke.", [("Popular Christian and corporate speaker Mark Doe", 0)],
+     ["named_person"]),
+])
+def test_groups_of_named_people(typer, text, mentions, expected):
+    assert types_of(typer, text, mentions) == expected
+
+
+def test_headline_description_gives_no_role(typer):
+    text = "Jane Roe And The General Election Ahead\n\nJane Roe spoke. Roe said no."
+    assert types_of(typer, text, [("Roe", 2)]) == ["named_person"]
+
+
+@pytest.mark.parametrize("mention, expected", [
+    ("the independent counsel", "official"),
+    ("a special prosecutor", "official"),
+    ("independents", "political"),
+])
+def test_appointed_prosecutors_are_officials(typer, mention, expected):
+    assert typer.type_mention(mention) == expected
