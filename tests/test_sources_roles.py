@@ -50,6 +50,9 @@ def types_of(typer, text, mentions):
      "Roe said it again.", [("Roe", 1)], ["political"]),
     ("Jane Roe toured the Middle East. The former senator said peace was near.\n\n"
      "Roe said it again.", [("Roe", 1)], ["official"]),
+    # a description opening a sentence refers to the subject of the one before
+    ("Jane Roe attacked Mark Doe on Monday over taxes. The former senator said his plan was weak.\n\n"
+     "Roe said it again.", [("Roe", 1)], ["official"]),
 ])
 def test_roles_of_a_person(typer, text, mentions, expected):
     assert types_of(typer, text, mentions) == expected

@@ -1294,19 +1294,22 @@ class SourceTyper:
         if "descriptions" not in memo:
             memo["descriptions"] = self._descriptions(doc)
         text = doc.text
-        for s, e, named in memo["descriptions"]:
-            if named != surname:
+        for s, e, subject, named in memo["descriptions"]:
+            if surname not in (subject, named):
                 continue
             before, after = self._sentence_context(doc, s, e)
             kind = self.type_mention(text[s:e], before, after)
-            # a candidacy is told anywhere ("a nod to the front-runner"); other
-            # roles only by a description that opens its sentence, where the
-            # last name before it is likeliest its referent
-            opens = before.strip(" \"'“‘") in ("", "But", "And", "Yet", "So", "Then", "Still", "Later")
-            if kind == "political" or opens and kind in self._ROLE_TYPES \
-                    and kind not in ("anonymous", "citizen"):
+            # a candidacy is told anywhere ("a nod to the front-runner") of the
+            # last person named; other roles only by a description that opens
+            # its sentence, whose referent is likeliest the subject of the
+            # sentence before (else the last person named)
+            opens = before.strip(" \"'“‘") in self._OPENERS
+            if kind == "political" and named == surname or opens and subject == surname \
+                    and kind in self._ROLE_TYPES and kind not in ("anonymous", "citizen"):
                 return kind
         return None
+
+    _OPENERS = ("", "But", "And", "Yet", "So", "Then", "Still", "Later")
 
     def _descriptions(self, doc):
         """``[(start, end, surname)]``: the definite descriptions of one person
@@ -1327,8 +1330,22 @@ class SourceTyper:
                 # a person's name, not a place's or an outlet's ("the Middle East")
                 if _POSSESSIVE.sub("", m.group().split()[-1]) in people:
                     last = m
-            found.append((s, e, _POSSESSIVE.sub("", last.group().split()[-1]) if last else None))
+            named = _POSSESSIVE.sub("", last.group().split()[-1]) if last else None
+            found.append((s, e, self._previous_subject(doc, s, people) or named, named))
         return found
+
+    def _previous_subject(self, doc, at, people):
+        """The surname of the first person named in the sentence before the
+        one ``at`` opens (its subject, more often than not), else None."""
+        index = doc.sentence_of(at) if doc.sentences else -1
+        if index < 1 or doc.text[doc.sentences[index][0]:at].strip(" \"'“‘") not in self._OPENERS:
+            return None
+        lo, hi = doc.sentences[index - 1]
+        for m in self._NAME_RUN.finditer(doc.text, lo, hi):
+            surname = _POSSESSIVE.sub("", m.group().split()[-1])
+            if surname in people:
+                return surname
+        return None
 
     _HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Adm|Prof|Rev)\.$")
 
