@@ -83,6 +83,19 @@ def test_headline_description_gives_no_role(typer):
     assert types_of(typer, text, [("Roe", 2)]) == ["named_person"]
 
 
+@pytest.mark.parametrize("mention, before, after, expected", [
+    # a candidacy told by the verb of a relative clause
+    ("Mr. Doe", "", ", who has campaigned as a populist, said", "political"),
+    ("Mr. Doe", "", ", who campaigned for the seat in 2010, said", "political"),
+    # local offices and those that run elections
+    ("Jane Roe", "Lake County Supervisor of Elections ", " said", "official"),
+    ("the county clerk", "", "", "official"),
+    ("a town selectman", "", "", "official"),
+])
+def test_clauses_and_local_offices(typer, mention, before, after, expected):
+    assert typer.type_mention(mention, before, after) == expected
+
+
 @pytest.mark.parametrize("mention, expected", [
     ("the independent counsel", "official"),
     ("a special prosecutor", "official"),

@@ -521,7 +521,8 @@ class SourceTyper:
     _WORD = re.compile(r"[\w][\w.'’-]*")
     _APPOSITION = re.compile(
         r"\s*,\s*((?:(?:a|an|the|his|her|its|their|one of|both|former|then-\w+|now|"
-        r"who (?:is|was|are|were|serves as|served as|heads|headed|leads|led|runs|ran)|whose|"
+        r"who (?:is|was|are|were|serves as|served as|heads|headed|leads|led|runs|ran|"
+        r"(?:has |had )?campaigned|campaigns)|whose|"
         r"[A-Z][\w.&-]*['’]s?)\b|"
         r"(?P<bare>(?:[a-z][\w-]*\s+){1,4})(?:of|at|for)\s)[^,.;:!?“”\"()]{0,100})")
     _NAME_RUN = re.compile(r"(?<![\w’'-])(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Adm|Prof|Rev)\.\s+)?"
@@ -548,7 +549,8 @@ class SourceTyper:
     _ROLE_CLAUSE = re.compile(r"[\s,]*(?:who|that)\s+(?:is|was|are|were|has been|had been|serves|served|"
                               r"heads|headed|leads|led|runs|ran|works|worked|chairs|chaired|represents|"
                               r"represented|teaches|taught|became|becomes|manages|managed|directs|directed|"
-                              r"founded|co-founded|advises|advised|owns|owned|covers|covered)\b")
+                              r"founded|co-founded|advises|advised|owns|owned|covers|covered|"
+                              r"(?:has |had )?campaigned|campaigns|is campaigning|was campaigning)\b")
     _NOT_NAME = re.compile(r"[A-Z][a-z]+ly,|[A-Z][a-z]+-[a-z]+\W?")
     _DOTTED = re.compile(r"\b(?:[A-Z]\.){2,}")
     _AUTHOR = frozenset({"i", "me", "my", "myself", "we", "us", "our", "ourselves"})
