@@ -97,6 +97,24 @@ def test_clauses_and_local_offices(typer, mention, before, after, expected):
 
 
 @pytest.mark.parametrize("mention, expected", [
+    # voters and respondents named by their party are party members
+    ("Democratic voters", "political"),
+    ("Republicans surveyed", "political"),
+    ("likely Republican primary voters", "political"),
+    ("Iowa voters", "citizen"),
+    # a count or share of people takes the type of its noun
+    ("60 percent of the Democratic voters polled", "political"),
+    ("dozens of lawmakers", "official"),
+    ("thousands of marchers", "citizen"),
+    ("9 percent", "citizen"),
+    # ... but only a count: a relation's noun is its own
+    ("the spouse of a soldier", "citizen"),
+])
+def test_party_voters_and_counts(typer, mention, expected):
+    assert typer.type_mention(mention) == expected
+
+
+@pytest.mark.parametrize("mention, expected", [
     ("the independent counsel", "official"),
     ("a special prosecutor", "official"),
     ("independents", "political"),

@@ -540,6 +540,10 @@ class SourceTyper:
     #: apposition, a party-state tag "(R-Kan.)", or membership ("on the
     #: committee", "in the Senate"), but not a clause ("trying to win the Senate").
     _MEMBERSHIP = re.compile(r"\s*(?:[,(—–]|(?:in|on|of|from)\s)")
+    _QUANTITY = re.compile(r"(?:\d|\b(?:percent|per cent|%|majority|plurality|half|thirds?|quarters?|dozens|"
+                           r"hundreds|thousands|millions|scores|most|many|some|several|few|all|none))$",
+                           re.IGNORECASE)
+    _SHARE_OF = re.compile(r"\s+of\s+(?:the\s+|those\s+)?")
     _COUNT = re.compile(r"\d[\d,]*")
     _COUNTED = re.compile(r"\b\d[\d,]*\s+((?:[a-z][\w-]*\s+)?[a-z][\w-]*s)\b")
     _COORDINATED = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
@@ -964,6 +968,13 @@ class SourceTyper:
         rest = mention[len(head):]
         first, second = (" ".join(p for p in (left, head) if p), " ".join(p for p in (rest, right) if p))
         kind = self._typed_part(first)
+        share = self._SHARE_OF.match(rest)
+        if kind == "citizen" and share and self._QUANTITY.search(head):
+            # a count or share of people takes the type of its noun: "dozens of
+            # lawmakers", "74 percent of Democratic voters"
+            other = self._typed_part(self.head(rest[share.end():]))
+            if other in _PERSONAL_TYPES and other not in ("anonymous", "named_person"):
+                return other
         if kind == "political" and second and self._MEMBERSHIP.match(rest or ", "):
             # an office held outranks the party ("Republican John Doe (R-Kan.)"),
             # as in the codebook's precedence
