@@ -1288,9 +1288,12 @@ class SourceTyper:
                 private = kind
             elif kind:
                 roles.append(kind)
-        described_as = self._described_as(doc, surname, memo)
-        if described_as:
-            roles.append(described_as)
+                if kind == "official":
+                    break  # (only a military or media role would outrank it: rare enough to skip the rest)
+        if "official" not in roles:
+            described_as = self._described_as(doc, surname, memo)
+            if described_as:
+                roles.append(described_as)
         if roles:
             # of several roles, the first in the codebook's list wins (a
             # senator running for president is an official)
@@ -1325,25 +1328,25 @@ class SourceTyper:
     _OPENERS = ("", "But", "And", "Yet", "So", "Then", "Still", "Later")
 
     def _descriptions(self, doc):
-        """``[(start, end, surname)]``: the definite descriptions of one person
-        in the text that no name follows, with the last word of the nearest
-        personal name before each (within 600 characters; None if none)."""
+        """``[(start, end, subject, surname)]``: the definite descriptions of
+        one person in the text that no name follows, with the surname of the
+        person the sentence before names first when the description opens its
+        sentence (else None), and of the nearest person named before it
+        (within 600 characters; None if none)."""
         text, found = doc.text, []
-        people = None
+        people, headline = None, {}
         for match in self._description.finditer(text):
             s, e = match.start("np"), match.end("np")
             if self._NAME_AFTER.match(text, e):
                 continue  # a title before a name: "the senator Jane Doe"
-            if self._title_case_line(text, s):
+            line = text.rfind("\n", 0, s) + 1
+            if line not in headline:
+                headline[line] = self._title_case_line(text, s)
+            if headline[line]:
                 continue  # a headline's capitals tell no noun from a name ("The General Election")
             if people is None:
-                people = self._person_surnames(doc)
-            last = None
-            for m in self._NAME_RUN.finditer(text, max(0, s - 600), s):
-                # a person's name, not a place's or an outlet's ("the Middle East")
-                if _POSSESSIVE.sub("", m.group().split()[-1]) in people:
-                    last = m
-            named = _POSSESSIVE.sub("", last.group().split()[-1]) if last else None
+                people = self._names(doc)
+            named = self._last_person(people, s)
             found.append((s, e, self._previous_subject(doc, s, people) or named, named))
         return found
 
@@ -1354,25 +1357,50 @@ class SourceTyper:
         if index < 1 or doc.text[doc.sentences[index][0]:at].strip(" \"'“‘") not in self._OPENERS:
             return None
         lo, hi = doc.sentences[index - 1]
-        for m in self._NAME_RUN.finditer(doc.text, lo, hi):
-            surname = _POSSESSIVE.sub("", m.group().split()[-1])
-            if surname in people:
-                return surname
+        starts, ends, surnames = people[:3]
+        for i in range(bisect_left(starts, lo), len(starts)):
+            if ends[i] > hi:
+                break
+            if self._is_person(people, surnames[i]):
+                return surnames[i]
+        return None
+
+    def _last_person(self, people, at, limit=600):
+        """The surname of the nearest person named before ``at`` (within ``limit`` chars), else None."""
+        starts, ends, surnames = people[:3]
+        for i in range(bisect_left(ends, at + 1) - 1, -1, -1):
+            if starts[i] < at - limit:
+                break
+            if self._is_person(people, surnames[i]):
+                return surnames[i]
         return None
 
     _HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Adm|Prof|Rev)\.$")
 
-    def _person_surnames(self, doc):
-        """The surnames the text gives a person: those of the names it writes
-        in full ("Jane Doe") or with an honorific ("Mrs. Doe")."""
-        found = set()
-        for m in self._NAME_RUN.finditer(doc.text):
-            words = m.group().split()
-            if len(words) < 2 or self._typed_by_cues(m.group()) is not None:
-                continue
-            if self._HONORIFIC.match(words[0]) or self._given_name(words[:-1]):
-                found.add(_POSSESSIVE.sub("", words[-1]))
-        return found
+    def _names(self, doc):
+        """``(starts, ends, surnames, full, memo)``: the capitalised name runs of
+        the text, the full names per surname, and a memo of which surnames are
+        a person's."""
+        runs = [(m.start(), m.end(), m.group()) for m in self._NAME_RUN.finditer(doc.text)]
+        surnames = [g[g.rfind(" ") + 1:] for _, _, g in runs]
+        surnames = [_POSSESSIVE.sub("", w) if w[-1] in "s'’" else w for w in surnames]
+        full = {}
+        for (_, _, name), surname in zip(runs, surnames):
+            if " " in name:
+                full.setdefault(surname, []).append(name)
+        return [r[0] for r in runs], [r[1] for r in runs], surnames, full, {}
+
+    def _is_person(self, people, surname):
+        """Whether the text writes ``surname`` as a person's (not a place's or an
+        outlet's: "the Middle East"): in full ("Jane Doe") or after an honorific
+        ("Mrs. Doe") somewhere."""
+        full, memo = people[3:]
+        if surname not in memo:
+            memo[surname] = any(
+                (self._HONORIFIC.match(words[0]) or self._given_name(words[:-1]))
+                and self._typed_by_cues(name) is None
+                for name in full.get(surname, ()) for words in [name.split()])
+        return memo[surname]
 
     _NAME_AFTER = re.compile(r",?\s+(?:[A-Z][a-z]+\.\s+)?[A-Z][a-z]")
 
