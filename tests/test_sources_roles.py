@@ -121,3 +121,9 @@ def test_party_voters_and_counts(typer, mention, expected):
 ])
 def test_appointed_prosecutors_are_officials(typer, mention, expected):
     assert typer.type_mention(mention) == expected
+
+
+def test_a_surname_that_spells_an_outlet_is_a_person(typer):
+    assert typer.type_mention("Jane Reuters") == "named_person"
+    assert typer.type_mention("Reuters") == "media"
+    assert typer.type_mention("a Reuters reporter") == "media"

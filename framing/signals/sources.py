@@ -662,7 +662,24 @@ class SourceTyper:
         return False
 
     def _is_media(self, text):
-        return bool(self.media_names.find(text)) or self._cue("media", "mention", text)
+        return bool(self._outlets_in(text)) or self._cue("media", "mention", text)
+
+    _GIVEN_BEFORE = re.compile(r"(?<![\w.’'-])([A-Z][a-z]+) $")
+
+    def _outlets_in(self, text):
+        """The outlet and agency names in ``text``, but not a person's surname
+        that spells one: "Michael Bloomberg" is no agency."""
+        found = self.media_names.find(text)
+        if not found:
+            return found
+        kept = []
+        for s, e, name in found:
+            given = self._GIVEN_BEFORE.search(text, max(0, s - 30), s)
+            if given and " " not in name and self._given_name([given.group(1)]) \
+                    and self._typed_by_cues(given.group(1)) is None:
+                continue
+            kept.append((s, e, name))
+        return kept
 
     def _typed_by_cues(self, text):
         """The first type in precedence order with a cue in ``text``."""
@@ -686,7 +703,7 @@ class SourceTyper:
         for kind in _CUE_TYPES:
             starts = []
             if kind == "media":
-                starts = [s for s, e, _ in self.media_names.find(phrase) if e == end]
+                starts = [s for s, e, _ in self._outlets_in(phrase) if e == end]
             for regex, _ in self._cues_in(kind, "mention", phrase):
                 # tried at every word, so that a cue inside a longer one is
                 # seen: "Green Party activist" ends with "party activist"
