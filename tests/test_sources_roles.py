@@ -50,6 +50,11 @@ def types_of(typer, text, mentions):
      "Roe said it again.", [("Roe", 1)], ["political"]),
     ("Jane Roe toured the Middle East. The former senator said peace was near.\n\n"
      "Roe said it again.", [("Roe", 1)], ["official"]),
+    # a post told after a possessive name: "Doe's record as governor"
+    ("Jane Roe spoke in Ohio on Monday. An ad attacks Roe's record as a senator.\n\nRoe said it lied.",
+     [("Roe", 2)], ["official"]),
+    ("Jane Roe spoke in Ohio. An ad praises Roe's time as a banker and as a mayor.\n\nRoe said thanks.",
+     [("Roe", 2)], ["official"]),
     # a description opening a sentence refers to the subject of the one before
     ("Jane Roe attacked Mark Doe on Monday over taxes. The former senator said his plan was weak.\n\n"
      "Roe said it again.", [("Roe", 1)], ["official"]),

@@ -1482,7 +1482,15 @@ class SourceTyper:
             # what follows is someone else's ("Gore's allies"), but a formal
             # title before the name is still the person's ("Secretary
             # Clinton's goal"; "bestselling author Jane Doe's book" is a byline)
-            before = self._sentence_context(doc, start, end)[0]
+            before, after = self._sentence_context(doc, start, end)
+            served = self._SERVED_AS.match(after)
+            posts = []
+            while served:  # "Doe's tenure as secretary of state (and as ...)"
+                posts.append(self.type_mention(self.head(served.group(1))))
+                served = self._AND_AS.match(after, served.end())
+            posts = [k for k in posts if k in self._ROLE_TYPES and k not in ("anonymous", "citizen")]
+            if posts:
+                return min(posts, key=SOURCE_TYPES.index)
             title = self.premodifier(before).split()
             if not title or not title[-1][:1].isupper():
                 return None
@@ -1496,6 +1504,12 @@ class SourceTyper:
         # a named person is not anonymous: an anonymity formula after a name
         # belongs to someone else ("an adviser to Doe, who declined to be named")
         return kind if kind in self._ROLE_TYPES and kind != "anonymous" else None
+
+    #: A post held, told after a possessive name: "Doe's record as governor".
+    _SERVED_AS = re.compile(r"\s+(?:[\w-]+\s+)?(?:record|tenure|time|years|terms?|career|service|stint|"
+                            r"experience|days)\s+as\s+((?:(?:a|an|the)\s+)?[^,.;:()\"“”]+?)(?=\s+and\b|[,.;:()\"“”]|$)")
+
+    _AND_AS = re.compile(r"\s+and\s+as\s+((?:(?:a|an|the)\s+)?[^,.;:()\"“”]+?)(?=\s+and\b|[,.;:()\"“”]|$)")
 
     def _inside_quotation(self, doc, offset):
         """Whether ``offset`` lies inside quotation marks within its paragraph."""
