@@ -132,3 +132,15 @@ def test_a_surname_that_spells_an_outlet_is_a_person(typer):
     assert typer.type_mention("Jane Reuters") == "named_person"
     assert typer.type_mention("Reuters") == "media"
     assert typer.type_mention("a Reuters reporter") == "media"
+
+
+@pytest.mark.parametrize("before, expected", [
+    # a post in an outlet is the outlet's; in a company, the company's
+    ("CNN president ", "media"),
+    ("Fox News founder ", "media"),
+    ("Acme Widgets founder ", "organisation"),
+    # a post held for a person is staff, not a body's
+    ("Doe adviser ", "political"),
+])
+def test_posts_in_named_bodies(typer, before, expected):
+    assert typer.type_mention("Jane Roe", before) == expected

@@ -798,7 +798,10 @@ class SourceTyper:
             return None
         name = found.group(1)
         tail = name.split()
-        if self._typed_by_cues(name) is not None or any(
+        body = self._typed_by_cues(name)
+        if body == "media":
+            return body  # a post in an outlet: "Fox News president Jane Doe"
+        if body is not None or any(
                 self.stands_for_government(" ".join(tail[i:])) for i in range(len(tail))):
             return None  # a typed body, or a country's post: "former Mexico leader"
         words = self.name_tokens(name)
@@ -886,6 +889,12 @@ class SourceTyper:
             word = words[i]
             if before[word.end():start].strip():
                 return start, False
+            if i == len(words) - 1 and i >= 1 and words[i - 1].group()[:1].isupper() \
+                    and self._is_post(word.group()):
+                # a post right after a body's name, right before the name it
+                # introduces: "Fox News founder" Jane Doe
+                start, i = word.start(), i - 1
+                continue
             if word.group().islower() and not before[word.end():].lstrip()[:1].islower() and \
                     self._typed_by_cues(word.group()) in self._NOT_TITLES:
                 # a body or a text names no one's title right before a name:
@@ -906,6 +915,11 @@ class SourceTyper:
                 continue
             return start, False
         return start, True
+
+    def _is_post(self, token):
+        """Whether ``token`` is a post held in a body ("founder", "president")."""
+        return any(m.start() == 0 and m.end() == len(token)
+                   for regex, _ in self._cues_in("role", "role", token) for m in regex.finditer(token))
 
     _NOT_TITLES = frozenset({"organisation", "document", "social_media"})
 
