@@ -693,7 +693,7 @@ class SourceTyper:
 
     def _typed_by_head_noun(self, phrase):
         """The type of the longest cue that ends the phrase: its head noun
-        decides ("Democratic voters" are citizens, "campaign officials"
+        decides ("conservative voters" are citizens, "campaign officials"
         political staff, "the police union" an organisation)."""
         phrase = _POSSESSIVE.sub("", phrase.rstrip(" ,.;:"))
         end = len(phrase)
@@ -725,8 +725,9 @@ class SourceTyper:
         """Type a part of a mention: its head noun, then its head phrase, then all of it.
 
         The head noun outranks the codebook precedence of its modifiers
-        ("Democratic voters" are citizens), except that a legislature or
-        other state body outranks a party label ("Senate Democrats" are
+        ("conservative voters" are citizens; a party's voters are party
+        members by their own cue), except that a legislature or other state
+        body outranks a party label ("Senate Democrats" are
         officials) and coordinated heads ("Republicans and the movement")
         fall back to the precedence order.
         """
@@ -1268,8 +1269,9 @@ class SourceTyper:
 
     def _introduced_as(self, doc, result, described, memo):
         """The type of the person a role-less mention refers to, as the
-        article introduces them (the codebook's amendment): their first
-        mention that gives a role, or None when none does.
+        article introduces them (the codebook's amendment): the first in the
+        codebook's list of the roles the article gives them (its
+        clarification on several roles), or None when it gives none.
 
         The person is found by surname; where the article names several
         people with it ("Hillary Clinton", "Bill Clinton"), a bare surname is
