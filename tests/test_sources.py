@@ -143,7 +143,8 @@ def test_also_read_promo_is_a_media_reference(reliance):
     ("Smith", "", ", a professor at Yale, said", "expert"),
     ("a voter in Iowa", "", "", "citizen"),
     ("supporters", "", "", "citizen"),
-    ("Democratic voters", "", "", "citizen"),
+    # voters named by their party are party members (clarification after blind3)
+    ("Democratic voters", "", "", "political"),
     ("Jane Roe, 44, of Springfield,", "", "", "citizen"),
     ("the ACLU", "", "", "organisation"),
     ("the union", "", "", "organisation"),
@@ -293,7 +294,8 @@ def test_lexicons_have_provenance():
     ("Jane Roe", ", director of the FBI, said", "official"),
     ("Jane Roe", ", director of the Anytown Policy Center, said", "expert"),
     ("John Doe", ", president of the United States, said", "official"),
-    ("undecided Republican voter Jane Roe", " said", "citizen"),
+    ("undecided Republican voter Jane Roe", " said", "political"),  # a party's voter
+    ("undecided voter Jane Roe", " said", "citizen"),
     ("Daily Planet senior editor Jim Poe", " noted", "media"),
     ("Intelligence Republican Jim Poe (R-Kan.)", " said", "official"),
     ("John Doe", ", director general of the International Widget Agency, said", "official"),

@@ -521,7 +521,8 @@ class SourceTyper:
     _WORD = re.compile(r"[\w][\w.'’-]*")
     _APPOSITION = re.compile(
         r"\s*,\s*((?:(?:a|an|the|his|her|its|their|one of|both|former|then-\w+|now|"
-        r"who (?:is|was|are|were|serves as|served as|heads|headed|leads|led|runs|ran)|whose|"
+        r"who (?:is|was|are|were|serves as|served as|heads|headed|leads|led|runs|ran|"
+        r"(?:has |had )?campaigned|campaigns)|whose|"
         r"[A-Z][\w.&-]*['’]s?)\b|"
         r"(?P<bare>(?:[a-z][\w-]*\s+){1,4})(?:of|at|for)\s)[^,.;:!?“”\"()]{0,100})")
     _NAME_RUN = re.compile(r"(?<![\w’'-])(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Adm|Prof|Rev)\.\s+)?"
@@ -539,6 +540,10 @@ class SourceTyper:
     #: apposition, a party-state tag "(R-Kan.)", or membership ("on the
     #: committee", "in the Senate"), but not a clause ("trying to win the Senate").
     _MEMBERSHIP = re.compile(r"\s*(?:[,(—–]|(?:in|on|of|from)\s)")
+    _QUANTITY = re.compile(r"(?:\d|\b(?:percent|per cent|%|majority|plurality|half|thirds?|quarters?|dozens|"
+                           r"hundreds|thousands|millions|scores|most|many|some|several|few|all|none))$",
+                           re.IGNORECASE)
+    _SHARE_OF = re.compile(r"\s+of\s+(?:the\s+|those\s+)?")
     _COUNT = re.compile(r"\d[\d,]*")
     _COUNTED = re.compile(r"\b\d[\d,]*\s+((?:[a-z][\w-]*\s+)?[a-z][\w-]*s)\b")
     _COORDINATED = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
@@ -548,7 +553,8 @@ class SourceTyper:
     _ROLE_CLAUSE = re.compile(r"[\s,]*(?:who|that)\s+(?:is|was|are|were|has been|had been|serves|served|"
                               r"heads|headed|leads|led|runs|ran|works|worked|chairs|chaired|represents|"
                               r"represented|teaches|taught|became|becomes|manages|managed|directs|directed|"
-                              r"founded|co-founded|advises|advised|owns|owned|covers|covered)\b")
+                              r"founded|co-founded|advises|advised|owns|owned|covers|covered|"
+                              r"(?:has |had )?campaigned|campaigns|is campaigning|was campaigning)\b")
     _NOT_NAME = re.compile(r"[A-Z][a-z]+ly,|[A-Z][a-z]+-[a-z]+\W?")
     _DOTTED = re.compile(r"\b(?:[A-Z]\.){2,}")
     _AUTHOR = frozenset({"i", "me", "my", "myself", "we", "us", "our", "ourselves"})
@@ -655,12 +661,29 @@ class SourceTyper:
         return False
 
     def _is_media(self, text):
-        return bool(self.media_names.find(text)) or self._cue("media", "mention", text)
+        return bool(self._outlets_in(text)) or self._cue("media", "mention", text)
+
+    _GIVEN_BEFORE = re.compile(r"(?<![\w.’'-])([A-Z][a-z]+) $")
+
+    def _outlets_in(self, text):
+        """The outlet and agency names in ``text``, but not a person's surname
+        that spells one: "Michael Bloomberg" is no agency."""
+        found = self.media_names.find(text)
+        if not found:
+            return found
+        kept = []
+        for s, e, name in found:
+            given = self._GIVEN_BEFORE.search(text, max(0, s - 30), s)
+            if given and " " not in name and self._given_name([given.group(1)]) \
+                    and self._typed_by_cues(given.group(1)) is None:
+                continue
+            kept.append((s, e, name))
+        return kept
 
     def _typed_by_cues(self, text):
         """The first type in precedence order with a cue in ``text``."""
         if not self._has_mention_cue(text):  # only an outlet's name can type it
-            return "media" if self.media_names.find(text) else None
+            return "media" if self._outlets_in(text) else None
         for kind in _CUE_TYPES:
             if kind == "media":
                 if self._is_media(text):
@@ -671,7 +694,7 @@ class SourceTyper:
 
     def _typed_by_head_noun(self, phrase):
         """The type of the longest cue that ends the phrase: its head noun
-        decides ("Democratic voters" are citizens, "campaign officials"
+        decides ("conservative voters" are citizens, "campaign officials"
         political staff, "the police union" an organisation)."""
         phrase = _POSSESSIVE.sub("", phrase.rstrip(" ,.;:"))
         end = len(phrase)
@@ -681,7 +704,7 @@ class SourceTyper:
         for kind in _CUE_TYPES:
             starts = []
             if kind == "media":
-                starts = [s for s, e, _ in self.media_names.find(phrase) if e == end]
+                starts = [s for s, e, _ in self._outlets_in(phrase) if e == end]
             for regex, _ in self._cues_in(kind, "mention", phrase):
                 # tried at every word, so that a cue inside a longer one is
                 # seen: "Green Party activist" ends with "party activist"
@@ -702,8 +725,9 @@ class SourceTyper:
         """Type a part of a mention: its head noun, then its head phrase, then all of it.
 
         The head noun outranks the codebook precedence of its modifiers
-        ("Democratic voters" are citizens), except that a legislature or
-        other state body outranks a party label ("Senate Democrats" are
+        ("conservative voters" are citizens; a party's voters are party
+        members by their own cue), except that a legislature or other state
+        body outranks a party label ("Senate Democrats" are
         officials) and coordinated heads ("Republicans and the movement")
         fall back to the precedence order.
         """
@@ -775,7 +799,10 @@ class SourceTyper:
             return None
         name = found.group(1)
         tail = name.split()
-        if self._typed_by_cues(name) is not None or any(
+        body = self._typed_by_cues(name)
+        if body == "media":
+            return body  # a post in an outlet: "Fox News president Jane Doe"
+        if body is not None or any(
                 self.stands_for_government(" ".join(tail[i:])) for i in range(len(tail))):
             return None  # a typed body, or a country's post: "former Mexico leader"
         words = self.name_tokens(name)
@@ -864,6 +891,12 @@ class SourceTyper:
             word = words[i]
             if before[word.end():start].strip():
                 return start, False
+            if i == len(words) - 1 and i >= 1 and words[i - 1].group()[:1].isupper() \
+                    and self._is_post(word.group()):
+                # a post right after a body's name, right before the name it
+                # introduces: "Fox News founder" Jane Doe
+                start, i = word.start(), i - 1
+                continue
             if word.group().islower() and not before[word.end():].lstrip()[:1].islower() and \
                     self._typed_by_cues(word.group()) in self._NOT_TITLES:
                 # a body or a text names no one's title right before a name:
@@ -884,6 +917,11 @@ class SourceTyper:
                 continue
             return start, False
         return start, True
+
+    def _is_post(self, token):
+        """Whether ``token`` is a post held in a body ("founder", "president")."""
+        return any(m.start() == 0 and m.end() == len(token)
+                   for regex, _ in self._cues_in("role", "role", token) for m in regex.finditer(token))
 
     _NOT_TITLES = frozenset({"organisation", "document", "social_media"})
 
@@ -963,6 +1001,13 @@ class SourceTyper:
         rest = mention[len(head):]
         first, second = (" ".join(p for p in (left, head) if p), " ".join(p for p in (rest, right) if p))
         kind = self._typed_part(first)
+        share = self._SHARE_OF.match(rest)
+        if kind == "citizen" and share and self._QUANTITY.search(head):
+            # a count or share of people takes the type of its noun: "dozens of
+            # lawmakers", "74 percent of Democratic voters"
+            other = self._typed_part(self.head(rest[share.end():]))
+            if other in _PERSONAL_TYPES and other not in ("anonymous", "named_person"):
+                return other
         if kind == "political" and second and self._MEMBERSHIP.match(rest or ", "):
             # an office held outranks the party ("Republican John Doe (R-Kan.)"),
             # as in the codebook's precedence
@@ -1189,10 +1234,18 @@ class SourceTyper:
         memo = {}  # facts of this document, found once for all its mentions
         for i, result in enumerate(results):
             # a mention that gives its person no role ("he", "Ryan", "Mr.
-            # Ryan") takes the role the article introduces them with
-            if result["source_type"] == "named_person":
+            # Ryan") takes the role the article introduces them with; a
+            # pronoun stands for the person, whose several roles the first
+            # in the codebook's list decides, not only the one its antecedent gives
+            kind = result["source_type"]
+            anaphor = (spans[i][0], spans[i][1]) not in described \
+                and self.pronoun_kind(text[spans[i][0]:spans[i][1]]) != "group"
+            if kind == "named_person" or anaphor and kind in self._ROLE_TYPES and kind != "anonymous":
                 role = self._introduced_as(doc, result, described, memo)
-                if role:
+                if role is None and kind == "named_person" and self._OWN_CANDIDACY.search(
+                        self._sentence_context(doc, spans[i][0], spans[i][1])[1]):
+                    role = "political"  # "... before he launched his presidential bid"
+                if role and (kind == "named_person" or SOURCE_TYPES.index(role) < SOURCE_TYPES.index(kind)):
                     results[i] = {**result, "source_type": role}
         return results
 
@@ -1201,15 +1254,25 @@ class SourceTyper:
     _ROLE_TYPES = frozenset(SOURCE_TYPES) - {"named_person", "unknown", "document", "social_media"}
     _AGE = re.compile(r",\s*\d{1,3}\s*,")
     _GROUP = re.compile(r"\s(?:and|nor|or)\s")
+    _BOTH = re.compile(r"^(?:[Bb]oth|[Nn]either|[Ee]ither)\s+")
+    _PEOPLE = re.compile(r"\s*,\s*(?:(?:and|nor|or)\s+)?|\s(?:and|nor|or)\s")
     #: What follows a surname that makes its bearer a candidate ("Doe's campaign").
     _CANDIDACY = re.compile(r"(?:['’]s?)?\s+(?:(?:presidential|[Ss]enate|[Hh]ouse|gubernatorial|"
                             r"mayoral|reelection|re-election|primary|White House|\d{4})\s+)?"
                             r"(?:campaign|candidacy|bid|ticket|running mate)\b")
 
+    #: A candidacy told later in the sentence of a name or pronoun: "Jane
+    #: Doe said ... before she launched her presidential bid".
+    _OWN_CANDIDACY = re.compile(r"\b(?:his|her)\s+(?:(?:own|first|second|third|failed|short-lived|"
+                                r"long-shot|longshot|insurgent|underdog|\d{4}|presidential|White House|"
+                                r"[Ss]enate|[Hh]ouse|gubernatorial|mayoral|reelection|re-election|primary)\s+)*"
+                                r"(?:campaign|candidacy|bid(?!\s+to\b))\b")
+
     def _introduced_as(self, doc, result, described, memo):
         """The type of the person a role-less mention refers to, as the
-        article introduces them (the codebook's amendment): their first
-        mention that gives a role, or None when none does.
+        article introduces them (the codebook's amendment): the first in the
+        codebook's list of the roles the article gives them (its
+        clarification on several roles), or None when it gives none.
 
         The person is found by surname; where the article names several
         people with it ("Hillary Clinton", "Bill Clinton"), a bare surname is
@@ -1218,9 +1281,18 @@ class SourceTyper:
         keeps what is found per surname for the document's other mentions.
         """
         referent = result["resolved_text"]
-        names = self.name_tokens(self.head(referent)) if referent else []
-        if not names or self._GROUP.search(self.head(referent)):
-            return None  # no name, or several people
+        head = self.head(referent) if referent else ""
+        if self._GROUP.search(head):
+            # several people ("Mrs. Clinton and Ms. Warren"): each is looked
+            # up, and the first of their types in the codebook's list wins
+            parts = [p for p in self._PEOPLE.split(self._BOTH.sub("", head)) if p.strip()]
+            if not all(w[:1].isupper() for p in parts for w in p.split()):
+                return None  # "Christian and corporate speaker Jane Doe" is one person
+            roles = [self._introduced_as(doc, {"resolved_text": p}, described, memo) for p in parts]
+            return min(filter(None, roles), key=SOURCE_TYPES.index, default=None)
+        names = self.name_tokens(head) if referent else []
+        if not names:
+            return None
         surname = _POSSESSIVE.sub("", names[-1]).rstrip(".")
         if len(surname) < 2 or not surname[:1].isupper():
             return None
@@ -1239,20 +1311,27 @@ class SourceTyper:
         mentions = memo["mentions", surname]
         # a bare surname is the person the article introduced first by it
         given = given or next((g for _, _, g in mentions if g), None)
-        private = None
+        private, roles = None, []
         for start, end, other in mentions:
-            if given and other and other != given:
-                continue  # another person of that surname
+            if given and other and not (other.startswith(given) or given.startswith(other)):
+                continue  # another person of that surname ("Ken" is "Kenneth")
             kind = self._role_at(doc, start, end, surname, described)
             if kind == "citizen":
                 # a private person's marks ("Jane Doe, 44,", "his son") yield
                 # to any post or office the article gives them elsewhere
                 private = kind
             elif kind:
-                return kind
-        described_as = self._described_as(doc, surname, memo)
-        if described_as:
-            return described_as
+                roles.append(kind)
+                if kind == "official":
+                    break  # (only a military or media role would outrank it: rare enough to skip the rest)
+        if "official" not in roles:
+            described_as = self._described_as(doc, surname, memo)
+            if described_as:
+                roles.append(described_as)
+        if roles:
+            # of several roles, the first in the codebook's list wins (a
+            # senator running for president is an official)
+            return min(roles, key=SOURCE_TYPES.index)
         if private is None and any(self._CANDIDACY.match(doc.text, at + len(surname))
                                    for at in memo["occurrences", surname]):
             return "political"  # a person with a campaign is a candidate
@@ -1265,43 +1344,97 @@ class SourceTyper:
         if "descriptions" not in memo:
             memo["descriptions"] = self._descriptions(doc)
         text = doc.text
-        for description in memo["descriptions"]:
-            s, e = description[0], description[1]
-            # the name must be in the 600 characters before for any of its
-            # runs there to end with it
-            if text.find(surname, max(0, s - 600), s) < 0 or self._named_before(doc, description) != surname:
+        for s, e, subject, named in memo["descriptions"]:
+            if surname not in (subject, named):
                 continue
             before, after = self._sentence_context(doc, s, e)
             kind = self.type_mention(text[s:e], before, after)
-            # a candidacy is told anywhere ("a nod to the front-runner"); other
-            # roles only by a description that opens its sentence, where the
-            # last name before it is likeliest its referent
-            opens = before.strip(" \"'“‘") in ("", "But", "And", "Yet", "So", "Then", "Still", "Later")
-            if kind == "political" or opens and kind in self._ROLE_TYPES \
-                    and kind not in ("anonymous", "citizen"):
+            # a candidacy is told anywhere ("a nod to the front-runner") of the
+            # last person named; other roles only by a description that opens
+            # its sentence, whose referent is likeliest the subject of the
+            # sentence before (else the last person named)
+            opens = before.strip(" \"'“‘") in self._OPENERS
+            if kind == "political" and named == surname or opens and subject == surname \
+                    and kind in self._ROLE_TYPES and kind not in ("anonymous", "citizen"):
                 return kind
         return None
 
+    _OPENERS = ("", "But", "And", "Yet", "So", "Then", "Still", "Later")
+
     def _descriptions(self, doc):
-        """``[[start, end]]``: the definite descriptions of one person in the
-        text that no name follows (see :meth:`_named_before`)."""
+        """``[(start, end, subject, surname)]``: the definite descriptions of
+        one person in the text that no name follows, with the surname of the
+        person the sentence before names first when the description opens its
+        sentence (else None), and of the nearest person named before it
+        (within 600 characters; None if none)."""
         text, found = doc.text, []
+        people, headline = None, {}
         for match in self._description.finditer(text):
             s, e = match.start("np"), match.end("np")
-            if not self._NAME_AFTER.match(text, e):  # else a title: "the senator Jane Doe"
-                found.append([s, e])
+            if self._NAME_AFTER.match(text, e):
+                continue  # a title before a name: "the senator Jane Doe"
+            line = text.rfind("\n", 0, s) + 1
+            if line not in headline:
+                headline[line] = self._title_case_line(text, s)
+            if headline[line]:
+                continue  # a headline's capitals tell no noun from a name ("The General Election")
+            if people is None:
+                people = self._names(doc)
+            named = self._last_person(people, s)
+            found.append((s, e, self._previous_subject(doc, s, people) or named, named))
         return found
 
-    def _named_before(self, doc, description):
-        """The last word of the nearest personal name within 600 characters
-        before a description (None if none), kept on the description."""
-        if len(description) == 2:
-            text, s, last = doc.text, description[0], None
-            for m in self._NAME_RUN.finditer(text, max(0, s - 600), s):
-                if not all(w.rstrip(".") in self._non_names for w in m.group().split()):
-                    last = m
-            description.append(_POSSESSIVE.sub("", last.group().split()[-1]) if last else None)
-        return description[2]
+    def _previous_subject(self, doc, at, people):
+        """The surname of the first person named in the sentence before the
+        one ``at`` opens (its subject, more often than not), else None."""
+        index = doc.sentence_of(at) if doc.sentences else -1
+        if index < 1 or doc.text[doc.sentences[index][0]:at].strip(" \"'“‘") not in self._OPENERS:
+            return None
+        lo, hi = doc.sentences[index - 1]
+        starts, ends, surnames = people[:3]
+        for i in range(bisect_left(starts, lo), len(starts)):
+            if ends[i] > hi:
+                break
+            if self._is_person(people, surnames[i]):
+                return surnames[i]
+        return None
+
+    def _last_person(self, people, at, limit=600):
+        """The surname of the nearest person named before ``at`` (within ``limit`` chars), else None."""
+        starts, ends, surnames = people[:3]
+        for i in range(bisect_left(ends, at + 1) - 1, -1, -1):
+            if starts[i] < at - limit:
+                break
+            if self._is_person(people, surnames[i]):
+                return surnames[i]
+        return None
+
+    _HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Adm|Prof|Rev)\.$")
+
+    def _names(self, doc):
+        """``(starts, ends, surnames, full, memo)``: the capitalised name runs of
+        the text, the full names per surname, and a memo of which surnames are
+        a person's."""
+        runs = [(m.start(), m.end(), m.group()) for m in self._NAME_RUN.finditer(doc.text)]
+        surnames = [g[g.rfind(" ") + 1:] for _, _, g in runs]
+        surnames = [_POSSESSIVE.sub("", w) if w[-1] in "s'’" else w for w in surnames]
+        full = {}
+        for (_, _, name), surname in zip(runs, surnames):
+            if " " in name:
+                full.setdefault(surname, []).append(name)
+        return [r[0] for r in runs], [r[1] for r in runs], surnames, full, {}
+
+    def _is_person(self, people, surname):
+        """Whether the text writes ``surname`` as a person's (not a place's or an
+        outlet's: "the Middle East"): in full ("Jane Doe") or after an honorific
+        ("Mrs. Doe") somewhere."""
+        full, memo = people[3:]
+        if surname not in memo:
+            memo[surname] = any(
+                (self._HONORIFIC.match(words[0]) or self._given_name(words[:-1]))
+                and self._typed_by_cues(name) is None
+                for name in full.get(surname, ()) for words in [name.split()])
+        return memo[surname]
 
     _NAME_AFTER = re.compile(r",?\s+(?:[A-Z][a-z]+\.\s+)?[A-Z][a-z]")
 
@@ -1363,7 +1496,23 @@ class SourceTyper:
                 if _POSSESSIVE.sub("", head).endswith(surname) and start < s + len(head) + 2:
                     return info["type"] if info["type"] in self._ROLE_TYPES else None
         if _POSSESSIVE.search(text[start:end]):
-            return None  # what follows is someone's else: "Gore's allies"
+            # what follows is someone else's ("Gore's allies"), but a formal
+            # title before the name is still the person's ("Secretary
+            # Clinton's goal"; "bestselling author Jane Doe's book" is a byline)
+            before, after = self._sentence_context(doc, start, end)
+            served = self._SERVED_AS.match(after)
+            posts = []
+            while served:  # "Doe's tenure as secretary of state (and as ...)"
+                posts.append(self.type_mention(self.head(served.group(1))))
+                served = self._AND_AS.match(after, served.end())
+            posts = [k for k in posts if k in self._ROLE_TYPES and k not in ("anonymous", "citizen")]
+            if posts:
+                return min(posts, key=SOURCE_TYPES.index)
+            title = self.premodifier(before).split()
+            if not title or not title[-1][:1].isupper():
+                return None
+            kind = self.type_mention(text[start:end], before)
+            return kind if kind in self._ROLE_TYPES and kind != "anonymous" else None
         age = self._AGE.match(text, end)
         if age:  # "Jane Doe, 44,": the news convention for private persons
             end = age.end()
@@ -1372,6 +1521,12 @@ class SourceTyper:
         # a named person is not anonymous: an anonymity formula after a name
         # belongs to someone else ("an adviser to Doe, who declined to be named")
         return kind if kind in self._ROLE_TYPES and kind != "anonymous" else None
+
+    #: A post held, told after a possessive name: "Doe's record as governor".
+    _SERVED_AS = re.compile(r"\s+(?:[\w-]+\s+)?(?:record|tenure|time|years|terms?|career|service|stint|"
+                            r"experience|days)\s+as\s+((?:(?:a|an|the)\s+)?[^,.;:()\"“”]+?)(?=\s+and\b|[,.;:()\"“”]|$)")
+
+    _AND_AS = re.compile(r"\s+and\s+as\s+((?:(?:a|an|the)\s+)?[^,.;:()\"“”]+?)(?=\s+and\b|[,.;:()\"“”]|$)")
 
     def _inside_quotation(self, doc, offset):
         """Whether ``offset`` lies inside quotation marks within its paragraph."""
