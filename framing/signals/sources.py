@@ -1096,14 +1096,12 @@ class SourceTyper:
         """The nearest personal name before ``start`` (within ``limit`` chars),
         optionally only one that opens a sentence."""
         lo = max(0, start - limit)
-        window = doc.text[lo:start]
-        for match in reversed(list(self._NAME_RUN.finditer(window))):
-            words = match.group().split()
+        for s, e, run in reversed(self._name_runs(doc.text, lo, start, cut=True)):
+            words = run.split()
             if all(w.rstrip(".") in self._non_names for w in words):
                 continue
             if self.pronoun_kind(re.split(r"['’]", words[0])[0]):
                 continue  # "I've", "We're": a pronoun, not a name
-            s, e = lo + match.start(), lo + match.end()
             if sentence_initial and doc.sentences:
                 opening = doc.text[doc.sentences[doc.sentence_of(s)][0]:s]
                 if opening.strip() and (self.premodifier(opening) != opening.strip()
@@ -1117,8 +1115,8 @@ class SourceTyper:
                 continue  # a common word capitalised at a sentence start ("First, ...")
             if self._NOT_NAME.fullmatch(doc.text, s, min(e + 1, len(doc.text))):
                 continue  # a sentence adverb ("Largely, ...") or compound ("Long-term")
-            if len(words) == 1 and self._opens_line(doc.text, s) and not re.search(
-                    r"(?:[a-z,]|\b[A-Z]\.) " + re.escape(_POSSESSIVE.sub("", words[0].rstrip("."))) + r"\b", doc.text):
+            if len(words) == 1 and self._opens_line(doc.text, s) and not _capitalised_mid_sentence(
+                    doc.text, _POSSESSIVE.sub("", words[0].rstrip("."))):
                 continue  # one capitalised word opening a line, never capitalised mid-sentence
             if any(bs <= s < be for bs, be, _ in doc.boilerplate):
                 continue
@@ -1415,7 +1413,7 @@ class SourceTyper:
         """``(starts, ends, surnames, full, memo)``: the capitalised name runs of
         the text, the full names per surname, and a memo of which surnames are
         a person's."""
-        runs = [(m.start(), m.end(), m.group()) for m in self._NAME_RUN.finditer(doc.text)]
+        runs = self._name_runs(doc.text, 0, len(doc.text))
         surnames = [g[g.rfind(" ") + 1:] for _, _, g in runs]
         surnames = [_POSSESSIVE.sub("", w) if w[-1] in "s'’" else w for w in surnames]
         full = {}
@@ -1459,23 +1457,49 @@ class SourceTyper:
         for at in occurrences:
             end = at + len(surname)
             lo = max(0, at - 80)
-            run = next((r for r in self._NAME_RUN.finditer(text, lo, min(len(text), end + 60))
-                        if r.start() <= at and r.end() >= end), None)
+            # (a run starting after ``at`` cannot hold it: the scan stops there)
+            run = next((r for r in self._name_runs(text, lo, at + 1, min(len(text), end + 60))
+                        if r[1] >= end), None)
             if run is None:
                 continue
-            words = list(_NON_SPACE.finditer(run.group()))
+            run_start, run_end, run_text = run
+            words = list(_NON_SPACE.finditer(run_text))
             if _POSSESSIVE.sub("", words[-1].group()) != surname:
                 continue  # a longer name ("Trump Tower")
-            line = text.rfind("\n", 0, run.start()) + 1
+            line = text.rfind("\n", 0, run_start) + 1
             if ("title case", line) not in memo:
-                memo["title case", line] = self._title_case_line(text, run.start())
+                memo["title case", line] = self._title_case_line(text, run_start)
             if memo["title case", line]:
                 continue  # a headline
             given = self._given_name([w.group() for w in words[:-1]])
             # the name alone, from its given name: titles before it are read
             # as the name's context ("White House Chief of Staff Denis Doe")
             first = next((w for w in words[:-1] if given and w.group() == given), words[-1])
-            found.append((run.start() + first.start(), run.end(), given))
+            found.append((run_start + first.start(), run_end, given))
+        return found
+
+    def _name_runs(self, text, lo, hi, endpos=None, cut=False):
+        """``[(start, end, run)]``: the runs of ``_NAME_RUN.finditer(text, lo,
+        endpos)`` (``endpos`` defaults to ``hi``) that start before ``hi``;
+        with ``cut``, those of ``text[lo:hi]`` (offsets in ``text``). A run
+        starts only at a capital no word character precedes: those are found
+        once per text, and the run is tried there alone."""
+        starts = _capitals(text)
+        starts = starts[bisect_left(starts, lo):bisect_left(starts, hi)]
+        endpos = hi if endpos is None else endpos
+        found, end = [], 0
+        if cut and lo < hi and "A" <= text[lo] <= "Z" and (not starts or starts[0] != lo):
+            # in the slice nothing precedes a word cut at ``lo``: it may open a run
+            match = self._NAME_RUN.match(text[lo:hi])
+            if match:
+                end = lo + match.end()
+                found.append((lo, end, match.group()))
+        for at in starts:
+            if at >= end:
+                match = self._NAME_RUN.match(text, at, endpos)
+                if match:
+                    end = match.end()
+                    found.append((at, end, match.group()))
         return found
 
     _LONG_WORD = re.compile(r"[A-Za-z][\w’'-]{3,}")
@@ -1673,6 +1697,32 @@ def _occurrences(text, word):
 #: ``\b[a-z][a-z'’-]*\b`` with the opening word boundary checked after the
 #: first letter, so that the regex engine can skip to lower-case letters.
 _LOWER_WORD = re.compile(r"[a-z](?<!\w.)[a-z'’-]*\b")
+
+
+#: A capital no word character precedes, where a personal name may start.
+_CAPITAL = re.compile(r"[A-Z](?<![\w’'-].)")
+
+
+@lru_cache(maxsize=8)
+def _capitals(text):
+    """The offsets of ``_CAPITAL`` in ``text``."""
+    return [m.start() for m in _CAPITAL.finditer(text)]
+
+
+def _capitalised_mid_sentence(text, word):
+    """Whether ``re.search(r"(?:[a-z,]|\\b[A-Z]\\.) " + re.escape(word) + r"\\b", text)``
+    finds ``word`` after a lower-case word, a comma or an initial, without
+    compiling a regex per word."""
+    n, at = len(text), text.find(" " + word, 1)
+    while at >= 0:
+        end = at + 1 + len(word)
+        before = text[at - 1]
+        if (end < n and _is_word_char(text[end])) != _is_word_char(text[end - 1]) and (
+                "a" <= before <= "z" or before == "," or before == "." and at >= 2 and "A" <= text[at - 2] <= "Z"
+                and (at == 2 or not _is_word_char(text[at - 3]))):
+            return True
+        at = text.find(" " + word, at + 1)
+    return False
 
 
 @lru_cache(maxsize=8)
