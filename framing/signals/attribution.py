@@ -390,35 +390,54 @@ class AttributionExtractor:
         sentence and the mark/colon/"that" flags (equal contexts score equally,
         so :meth:`_cues` scores each distinct context once)."""
         ss, se = sentence
-        before = text[max(ss, start - 40):start].split()
-        after = text[end:min(se, end + 40)].split()
+        lo, hi = start - 40, end + 40
+        pre = text[lo if lo > ss else ss:start]
+        post = text[end:hi if hi < se else se]
+        before = pre.split()
+        after = post.split()
         that_after = bool(after) and after[0].lower().strip(",") == "that" or \
             len(after) > 1 and after[1] == "that"
-        k = start
-        while k > ss and text[k - 1] in " ,\xa0":
-            k -= 1
-        i = bisect_left(quote_ends, k)
-        if i < len(quote_ends) and quote_ends[i] == k:
-            quote_before = 2
+        if quote_ends:
+            # the mark (or comma) run next to the candidate, from the slices
+            # already cut when they hold it whole
+            kept = pre.rstrip(" ,\xa0")
+            if kept or lo <= ss:
+                k = start - len(pre) + len(kept)
+            else:
+                k = start
+                while k > ss and text[k - 1] in " ,\xa0":
+                    k -= 1
+            i = bisect_left(quote_ends, k)
+            if i < len(quote_ends) and quote_ends[i] == k:
+                quote_before = 2
+            else:
+                i = bisect_left(quote_ends, max(ss, start - 60))
+                quote_before = int(i < len(quote_ends) and quote_ends[i] < start)
+            kept = post.lstrip(" ,:\xa0")
+            if kept or hi >= se:
+                k = end + len(post) - len(kept)
+            else:
+                k = end
+                while k < se and text[k] in " ,:\xa0":
+                    k += 1
+            i = bisect_left(quote_starts, k)
+            quote_after = i < len(quote_starts) and quote_starts[i] == k
         else:
-            i = bisect_left(quote_ends, max(ss, start - 60))
-            quote_before = int(i < len(quote_ends) and quote_ends[i] < start)
-        k = end
-        while k < se and text[k] in " ,:\xa0":
-            k += 1
-        i = bisect_left(quote_starts, k)
+            quote_before, quote_after = 0, False
+        shape = _SHAPES.get
+        n_before = len(before)
         return (form,
-                _shape(before[-1]) if before else "<s>",
-                _shape(before[-2]) if len(before) > 1 else "<s>",
-                _shape(after[0]) if after else "</s>",
-                _shape(after[1]) if len(after) > 1 else "</s>",
-                min(len(before), 6), that_after, quote_before,
-                i < len(quote_starts) and quote_starts[i] == k,
+                (shape(before[-1]) or _shape(before[-1])) if before else "<s>",
+                (shape(before[-2]) or _shape(before[-2])) if n_before > 1 else "<s>",
+                (shape(after[0]) or _shape(after[0])) if after else "</s>",
+                (shape(after[1]) or _shape(after[1])) if len(after) > 1 else "</s>",
+                n_before if n_before < 6 else 6, that_after, quote_before, quote_after,
                 text[end:end + 2].strip()[:1] == ":",
-                start == ss or _sentence_initial(text, ss, start),
+                # a non-opening character in the slice settles it without the sentence
+                start == ss or not pre.strip(_OPENING_CHARS) and _sentence_initial(text, ss, start),
                 se - end < 3,
                 text[se - 1] not in ".!?…\"”’')",  # a headline or subheading
-                min(nth, 2))
+                nth if nth < 2 else 2)
 
     def _features_of(self, context):
         (form, prev, prev2, nxt, nxt2, position, that_after, quote_before, quote_after,
@@ -554,14 +573,17 @@ class AttributionExtractor:
         looked up."""
         form, prev, prev2, nxt, nxt2 = context[:5]
         memo = self._memo
-        if len(memo) > 200_000:  # bound the memory of a long-running process
-            memo.clear()
+        lemma, verb_class = self._entries[form][:2]
         total = 0.0
-        for key in (("form", form), ("before", form, prev, prev2), ("after", form, nxt, nxt2),
-                    ("around", prev, nxt, context[-1]),
-                    ("flags", self._entries[form][1]) + context[5:]):
+        # the words either side count through the form's lemma and class only:
+        # keyed by those, the parts of a verb's several forms are one
+        for key in (("form", form), ("before", lemma, verb_class, prev, prev2),
+                    ("after", lemma, verb_class, nxt, nxt2), ("around", prev, nxt, context[-1]),
+                    ("flags", verb_class) + context[5:]):
             part = memo.get(key)
             if part is None:
+                if len(memo) > 200_000:  # bound the memory of a long-running process
+                    memo.clear()
                 part = memo[key] = self._part(key)
             total += part
         return total
@@ -575,15 +597,13 @@ class AttributionExtractor:
                                                           self.default_rate) +
                     w(f"lemma={lemma}", 0.0) + w(f"class={verb_class}", 0.0) + w(f"pos={pos}", 0.0))
         if which == "before":  # the two words before
-            _, form, prev, prev2 = key
-            lemma, verb_class = self._entries[form][:2]
+            _, lemma, verb_class, prev, prev2 = key
             pk = _kind(prev)
             return (w(f"prev={prev}", 0.0) + w(f"prev2={prev2}", 0.0) +
                     w(f"lemma+prev={lemma}|{pk}", 0.0) + w(f"class+prev={verb_class}|{pk}", 0.0) +
                     w(f"prev2+prev={_kind(prev2)}|{pk}", 0.0))
         if which == "after":  # the two words after
-            _, form, nxt, nxt2 = key
-            lemma, verb_class = self._entries[form][:2]
+            _, lemma, verb_class, nxt, nxt2 = key
             nk = _kind(nxt)
             return (w(f"next={nxt}", 0.0) + w(f"next2={nxt2}", 0.0) +
                     w(f"lemma+next={lemma}|{nk}", 0.0) + w(f"class+next={verb_class}|{nk}", 0.0) +
@@ -932,16 +952,24 @@ class AttributionExtractor:
 
     @staticmethod
     def _row(text, source, cue, fragments, kind, lemma, verb_class):
-        fragments = sorted({piece for f in fragments if f and f[1] > f[0]
-                            for piece in _split_lines(text, *f)})
+        c0 = c1 = -1
+        if len(fragments) == 1 and fragments[0] and text.find("\n", *fragments[0]) < 0:
+            c0, c1 = _trim(text, *fragments[0])  # most contents: one piece on one line
+        if c1 > c0:
+            fragments = [(c0, c1)]
+            content_text = text[c0:c1]
+        else:
+            fragments = sorted({piece for f in fragments if f and f[1] > f[0]
+                                for piece in _split_lines(text, *f)})
+            c0, c1 = (fragments[0][0], fragments[-1][1]) if fragments else (-1, -1)
+            content_text = _FRAGMENT_JOIN.join(text[fs:fe] for fs, fe in fragments)
         s0, s1 = source if source is not None else (-1, -1)
-        c0, c1 = (fragments[0][0], fragments[-1][1]) if fragments else (-1, -1)
         return {
             "source_start": s0, "source_end": s1, "source_text": text[s0:s1] if s0 >= 0 else "",
             "cue_start": cue[0], "cue_end": cue[1], "cue_text": text[cue[0]:cue[1]],
             "cue_lemma": lemma, "verb_class": verb_class,
             "content_start": c0, "content_end": c1,
-            "content_text": _FRAGMENT_JOIN.join(text[fs:fe] for fs, fe in fragments),
+            "content_text": content_text,
             "kind": kind, "resolved_source": "", "content_fragments": fragments,
         }
 
@@ -1104,8 +1132,11 @@ def _title_case(text, ss, se):
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
+_OPENING_CHARS = " “\"‘(—–-"
+
+
 def _sentence_initial(text, ss, start):
-    return text[ss:start].strip(" “\"‘(—–-") == ""
+    return text[ss:start].strip(_OPENING_CHARS) == ""
 
 
 # A paragraph opening with up to five capitalised words, a colon and words (not a
