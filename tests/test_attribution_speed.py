@@ -1,5 +1,7 @@
 """The attribution extractor's faster forms give the same results as the
 plain ones they stand for (speed work must not change any output)."""
+import bisect
+import random
 import re
 
 import pytest
@@ -83,3 +85,73 @@ def test_quote_mark_matches_as_the_plain_alternation():
         assert [m.span() for m in A._QUOTE_MARK.finditer(text, start)] == \
             [m.span() for m in plain.finditer(text, start)]
         assert bool(A._QUOTE_MARK.match(text, start)) == bool(plain.match(text, start))
+
+
+def _strings(alphabet, n=3000, longest=7, seed=6):
+    rng = random.Random(seed)
+    return ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, longest))) for _ in range(n)]
+
+
+def test_speech_end_is_the_regex_it_replaces():
+    regex = re.compile(r"[,.!?…—–-][”\"’']+$")
+    for text in _strings(",.!?…—–-”\"’'\n xA", longest=8):
+        for start in range(len(text) + 1):
+            for end in range(start, len(text) + 1):
+                assert A._speech_end(text, start, end) == bool(regex.search(text, start, end)), \
+                    (text, start, end)
+
+
+def test_inversion_slot_and_plural_end_are_the_regexes_they_replace():
+    slot, plural = re.compile(r"(?:^|[,”\"’'])\s*$"), re.compile(r"s\b$")
+    for text in _strings(",”\"’' \n\t\xa0sxS.", longest=6):
+        assert A._inversion_slot(text) == bool(slot.search(text)), text
+        assert A._plural_end(text) == bool(plural.search(text)), text
+
+
+def test_cue_context_is_the_same_near_quotations_and_sentence_edges():
+    # the context reuses its 40-character slices when they hold the whole run of
+    # spaces/commas and the sentence's opening; longer runs take the slow path
+    ex = A.AttributionExtractor()
+    for text in ["“We won,”" + " " * 45 + "said Kim.", "Kim said" + " ," * 30 + " “yes.”",
+                 "(" * 50 + "Said Kim", "“No.” Kim said:   “Yes.”", "Kim said it."]:
+        doc = A.Document(text)
+        quotes = ex.quotations(text, doc.paragraphs)
+        for start, end, form in ex.candidates(text):
+            sentence = doc.sentences[doc.sentence_of(start)]
+            got = ex._context(text, start, end, form, sentence, sorted(e for _, e in quotes),
+                              sorted(s for s, _ in quotes))
+            assert got == _plain_context(text, start, end, form, sentence, quotes), text
+
+
+def _plain_context(text, start, end, form, sentence, quotes):
+    """The cue context as first written (before the speed work)."""
+    ss, se = sentence
+    quote_ends, quote_starts = sorted(e for _, e in quotes), sorted(s for s, _ in quotes)
+    before = text[max(ss, start - 40):start].split()
+    after = text[end:min(se, end + 40)].split()
+    that_after = bool(after) and after[0].lower().strip(",") == "that" or \
+        len(after) > 1 and after[1] == "that"
+    k = start
+    while k > ss and text[k - 1] in " ,\xa0":
+        k -= 1
+    i = bisect.bisect_left(quote_ends, k)
+    if i < len(quote_ends) and quote_ends[i] == k:
+        quote_before = 2
+    else:
+        i = bisect.bisect_left(quote_ends, max(ss, start - 60))
+        quote_before = int(i < len(quote_ends) and quote_ends[i] < start)
+    k = end
+    while k < se and text[k] in " ,:\xa0":
+        k += 1
+    i = bisect.bisect_left(quote_starts, k)
+    shape = A._shape
+    return (form,
+            shape(before[-1]) if before else "<s>", shape(before[-2]) if len(before) > 1 else "<s>",
+            shape(after[0]) if after else "</s>", shape(after[1]) if len(after) > 1 else "</s>",
+            min(len(before), 6), that_after, quote_before,
+            i < len(quote_starts) and quote_starts[i] == k,
+            text[end:end + 2].strip()[:1] == ":",
+            start == ss or A._sentence_initial(text, ss, start),
+            se - end < 3,
+            text[se - 1] not in ".!?…\"”’')",
+            0)

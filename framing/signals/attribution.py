@@ -182,7 +182,6 @@ _PREP_HEAD = re.compile(r"\s*(?:about|against|of|over|for|on|upon|with|at)\s+")
 _NP_OBJECT_CLASSES = ("evaluative",)
 _ASIDE_END = re.compile(r",(?![”\"’'])")
 _OWNER = re.compile(r"(?:^|\s)([\w.’'-]+(?:[’']s?)|his|her|their|its)(?:\s+[a-z][\w-]*){0,2}\s*$")
-_INVERSION_SLOT = re.compile(r"(?:^|[,”\"’'])\s*$")
 _QUOTE_ENDS_CLAUSE = re.compile(r"[,?!—–-][”\"’']+$")
 _QUOTE_OR_COLON = re.compile(r"[;:“”\"]|''")
 _WORD = re.compile(r"[\w’'.-]+")
@@ -393,8 +392,9 @@ class AttributionExtractor:
         lo, hi = start - 40, end + 40
         pre = text[lo if lo > ss else ss:start]
         post = text[end:hi if hi < se else se]
-        before = pre.split()
-        after = post.split()
+        # the words either side: the last six before, the first two after
+        before = pre.rsplit(None, 6)
+        after = post.split(None, 2)
         that_after = bool(after) and after[0].lower().strip(",") == "that" or \
             len(after) > 1 and after[1] == "that"
         if quote_ends:
@@ -720,14 +720,13 @@ class AttributionExtractor:
             fragments.append((qs, qe))
             kind = "direct"
             tail_from = source[1] if source and source[0] >= cue_end else cue_end
-            tail = _COMMA_OR_COLON.match(text[tail_from:se]) or \
+            tail = _COMMA_OR_COLON.match(text, tail_from, se) or \
                 _CIRCUMSTANCE_THEN_COMMA.match(text, tail_from, se)
             if tail:
                 # the quotation goes on after the cue, perhaps after a short
                 # circumstance ("he said of Trump, “...”"); any other tail
                 # ("..., adding that ...") is a clause of its own
-                nxt = _quote_starting_at(quotes, tail.end() if tail.re is _CIRCUMSTANCE_THEN_COMMA
-                                         else tail_from + tail.end())
+                nxt = _quote_starting_at(quotes, tail.end())
                 if nxt is not None:
                     fragments.append(nxt)
             return self._row(text, source, (cue_start, cue_end), fragments, kind, lemma, verb_class)
@@ -757,9 +756,9 @@ class AttributionExtractor:
         if passive and source is not None and text[source[0]:source[1]].lower() in ("it", "there"):
             source = None  # "It was reported that ...": no source in the text
         if source is not None and passive:
-            by = _BY.match(text[after:se])
+            by = _BY.match(text, after, se)
             if by:
-                passive_agent = _source_after(text, after + by.end(), se)
+                passive_agent = _source_after(text, by.end(), se)
                 name = passive_agent and _NAME_PHRASE.match(text, *passive_agent)
                 if name:  # "written by Lee Min praised ...": the name, not the clause
                     passive_agent = name.span()
@@ -801,7 +800,7 @@ class AttributionExtractor:
                 source = _source_after(text, agent.end(), se)
                 if source is not None:
                     after = source[1]
-        if source is not None and _COMMA.match(text[after:se]) and \
+        if source is not None and _COMMA.match(text, after, se) and \
                 text[max(lo, ss):source[0]].rstrip().endswith(","):
             # a parenthetical cue: "The plan, he said, would fail."
             head = _trim(text, ss, source[0], " ,—–-\n")
@@ -823,8 +822,7 @@ class AttributionExtractor:
                     "mixed" if _contains_quote(quotes, *head) else "indirect")
                 return self._row(text, source, (cue_start, cue_end), [head], kind, lemma,
                                  verb_class)
-        colon = _OPT_COLON.match(text[after:se])
-        content_start = after + colon.end()
+        content_start = _OPT_COLON.match(text, after, se).end()
         that = _PP_THEN_THAT.match(text, content_start, se)
         if that:
             content_start = that.start(1)  # "contended in its letter, ..., that ...": the clause
@@ -834,7 +832,7 @@ class AttributionExtractor:
             # the colon is in neither the cue nor the content
             content_start = lead_in.end()
         # "..., said Trump" inverts; "..., saying the law was unfair" does not
-        inverted_ok = _INVERSION_SLOT.search(text[max(lo, ss):cue_start]) is not None and \
+        inverted_ok = _inversion_slot(text[max(lo, ss):cue_start]) and \
             not text[start:end].endswith("ing")
         if source is None and inverted_ok:
             inverted = _source_after(text, after, se)
@@ -876,7 +874,7 @@ class AttributionExtractor:
             if fragments and text[cue_end:fragments[0][0]].rstrip().endswith(":") and \
                     fragments[0][1] >= se - 1:
                 fragments.extend(_following_quotes(text, quotes, doc.paragraphs, se))
-        elif text[cue_end:se].strip() == "" or _END_OR_COLON.match(text[cue_end:se]):
+        elif text[cue_end:se].strip() == "" or _END_OR_COLON.match(text, cue_end, se):
             # "X said:" ending a paragraph introduces the next one
             if text[cue_end:se].strip().startswith(":"):
                 fragments = _following_quotes(text, quotes, doc.paragraphs, se, any_paragraph=True)
@@ -1135,6 +1133,14 @@ def _title_case(text, ss, se):
 _OPENING_CHARS = " “\"‘(—–-"
 
 
+def _inversion_slot(seg):
+    """Whether a cue after ``seg`` can take its source after it ("...,
+    said Lee", "“...” said Lee"): ``seg`` is blank or ends in a comma or a
+    closing quotation mark."""
+    seg = seg.rstrip()
+    return not seg or seg[-1] in ",”\"’'"
+
+
 def _sentence_initial(text, ss, start):
     return text[ss:start].strip(_OPENING_CHARS) == ""
 
@@ -1157,7 +1163,24 @@ _CIRCUMSTANCE_THEN_COMMA = re.compile(
     r"(?:\s+(?!(?:that|and|but|adding|saying|noting)\b)[\w.’'-]+){0,7}\s*,\s*(?=[“\"‘]|'')")
 _PP_THEN_THAT = re.compile(r"(?:in|on|at|during|after|before|to|with|from)\s[^“”\"]{1,120}?,\s+(that)\s")
 _ARTICLES = frozenset("the a an this".split())
-_SPEECH_END = re.compile(r"[,.!?…—–-][”\"’']+$")
+_NOT_SPACE = re.compile(r"\S")
+
+
+def _speech_end(text, start, end):
+    """Whether ``text[start:end]`` ends in speech punctuation and closing
+    marks (maybe before a final line break): what ``re.search(r"[,.!?…—–-][”\"’']+$")``
+    finds, looking only at the end rather than trying each character."""
+    for stop in (end, end - 1 if end > start and text[end - 1] == "\n" else -1):
+        k = stop
+        while k > start and text[k - 1] in _CLOSING_MARKS:
+            k -= 1
+        if start < k < stop and text[k - 1] in _SPEECH_PUNCT:
+            return True
+    return False
+
+
+_CLOSING_MARKS = "”\"’'"
+_SPEECH_PUNCT = ",.!?…—–-"
 # Quotations are sorted and never overlap (see AttributionExtractor.quotations),
 # so their starts and their ends are both in order: look them up by bisection.
 _START, _END = itemgetter(0), itemgetter(1)
@@ -1170,18 +1193,22 @@ def _quote_ending_before(quotes, text, cue_start, floor):
     if i < 0:
         return None
     qs, qe = quotes[i]
-    if qs > floor + 1 and text[floor + 1:qs].strip() and not _SPEECH_END.search(text, qs, qe):
+    if qs > floor + 1 and text[floor + 1:qs].strip() and not _speech_end(text, qs, qe):
         return None  # a scare quote inside the clause: 'a "good" job, he said' 
-    if qe <= floor and (text[qe:floor + 1].strip() or
+    # (the first non-space after the quotation found without copying what
+    # may be most of the article)
+    if qe <= floor and (_NOT_SPACE.search(text, qe, floor + 1) or
                         not _QUOTE_ENDS_CLAUSE.search(text[qs:qe])):
         return None  # a quotation in an earlier sentence, unless it ends in ",” or ?”
     gap = text[qe:cue_start]
-    first = gap.split(None, 1)[0].lower() if gap.split() else ""
+    gap_words = gap.split()
+    first = gap_words[0].lower() if gap_words else ""
     if first in _CLAUSE_OPENERS or first in _NOT_A_SOURCE and first not in _ARTICLES:
         return None  # “...” and said: the quotation belongs to what went before
-    if "\n" in gap or "." in gap.replace("Mr.", "").replace("Mrs.", "").replace("Ms.", "").replace("Dr.", ""):
+    if "\n" in gap or "." in gap and \
+            "." in gap.replace("Mr.", "").replace("Mrs.", "").replace("Ms.", "").replace("Dr.", ""):
         return None
-    if len(gap.split()) <= 25 and not _QUOTE_OR_COLON.search(gap):
+    if len(gap_words) <= 25 and not _QUOTE_OR_COLON.search(gap):
         return qs, qe
     return None
 
@@ -1424,8 +1451,8 @@ def _source_before(text, floor, cue_start, participle=False, clause_start=False)
     ``clause_start`` (``floor`` opens the sentence, no cue before it)."""
     seg = text[floor:cue_start].rstrip()
     closed = seg.endswith(",")  # a clause closed before the cue: "Lee, who is 28, said"
-    words_before = seg.split()
-    if participle or (words_before and words_before[-1].lower() in _PREPOSITIONS):
+    last_word = seg.rsplit(None, 1)[-1:]
+    if participle or (last_word and last_word[0].lower() in _PREPOSITIONS):
         return _clause_subject(text, floor, cue_start)
     if seg.endswith(","):  # "Bamberg, who is 28, said": look behind the comma
         aside = _TRAILING_ASIDE.search(seg)
@@ -1778,7 +1805,9 @@ _NOT_A_PERSON = re.compile(
 _NAME = re.compile(r"\b(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+)?[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+)*")
 
 
-_PLURAL_END = re.compile(r"s\b$")
+def _plural_end(phrase):
+    """Whether ``phrase`` ends in "s" (before at most a final line break)."""
+    return phrase[-1:] == "s" or phrase[-2:] == "s\n"
 
 
 def _resolve_pronouns(doc, found):
@@ -1808,7 +1837,7 @@ def _resolve_pronouns(doc, found):
             att["resolved_source"] = ""
         else:
             att["resolved_source"] = src
-            if _NOT_A_PERSON.search(src) or _PLURAL_END.search(src.split(",")[0]) and \
+            if _NOT_A_PERSON.search(src) or _plural_end(src.split(",")[0]) and \
                     not src[:1].isupper():
                 plural = src
             else:
