@@ -155,3 +155,12 @@ def _plain_context(text, start, end, form, sentence, quotes):
             se - end < 3,
             text[se - 1] not in ".!?…\"”’')",
             0)
+
+
+def test_not_a_person_on_lower_ascii_is_the_case_blind_pattern():
+    assert not re.search(r"\\[A-Z]", A._NOT_A_PERSON.pattern)  # lower() keeps every escape
+    names = ["Kremlin", "WHITE HOUSE", "the White house aide", "Reporters", "a report", "Polls",
+             "Data", "datasets", "Courtney", "network's", "assessment", "Assessments-x"]
+    for text in names + _strings("Ostudy ReportW_-'", longest=12, seed=3):
+        assert bool(A._NOT_A_PERSON_LOWER.search(text.lower())) == \
+            bool(A._NOT_A_PERSON.search(text)), text

@@ -1800,6 +1800,9 @@ _NOT_A_PERSON = re.compile(
     r"\b(?:Kremlin|White House|government|ministry|report|video|statement|poll|survey|"
     r"assessments?|agency|committee|campaign|office|department|study|data|analysis|"
     r"court|newspaper|website|network)\b", re.IGNORECASE)
+# The same words for lower-cased ASCII text, matched without IGNORECASE
+# (twice as fast): ASCII letters have no other case forms.
+_NOT_A_PERSON_LOWER = re.compile(_NOT_A_PERSON.pattern.lower())
 
 
 _NAME = re.compile(r"\b(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+)?[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+)*")
@@ -1837,7 +1840,8 @@ def _resolve_pronouns(doc, found):
             att["resolved_source"] = ""
         else:
             att["resolved_source"] = src
-            if _NOT_A_PERSON.search(src) or _plural_end(src.split(",")[0]) and \
+            if (_NOT_A_PERSON_LOWER.search(low) if src.isascii() else _NOT_A_PERSON.search(src)) \
+                    or _plural_end(src.split(",")[0]) and \
                     not src[:1].isupper():
                 plural = src
             else:
