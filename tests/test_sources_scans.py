@@ -1,12 +1,14 @@
-"""The source typer's name scans give what the plain regex gives: name runs
-tried only at capitals, and a word's mid-sentence capitalisation checked
-without a regex per word. Texts are generated or made up for the test."""
+"""The source typer's scans give what the plain regex gives: name runs
+tried only at capitals, a word's mid-sentence capitalisation checked without
+a regex per word, cues matched only where a word can open one. Texts are generated or made up for the test."""
 import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from framing.signals.sources import SourceTyper, _capitalised_mid_sentence
+from framing.lexicons import load_lexicon
+from framing.signals.sources import (SourceTyper, _capitalised_mid_sentence, _longest_first, _top_level,
+                                     _whole_words)
 
 #: Capitals, lower case, honorifics, initials and word-joining punctuation.
 TEXT = st.text(alphabet="DoeMrJ. ,’'-\nxé_1", max_size=50)
@@ -43,3 +45,25 @@ def test_name_runs_on_a_sentence():
         "Yesterday Mr", "Jane Doe", "McDonald", "Smith"]
     assert _capitalised_mid_sentence(text, "Smith")
     assert not _capitalised_mid_sentence(text, "Yesterday")
+
+
+#: Cue words and their near misses, in varied case, with joiners and odd letters.
+WORDS = st.sampled_from(["sources", "Source", "officials", "official", "voters", "50 percent",
+                         "two-thirds", "of", "the", "Senate", "Washington", "reporter", "anonymity",
+                         "familiar with", "people familiar", "campaign", "Prof.", "Dr. Doe of",
+                         "Google", "ﬁrms", "\u212aey", "\u0130nc", "é", "-", "’s", ",", " "])
+
+
+#: Each cue group's alternatives as one case-blind regex.
+CUE_REGEX = {key: re.compile(_whole_words("|".join(
+    f"(?:{a})" for row in load_lexicon("source_types").itertuples(index=False)
+    if (row.type, row.scope) == key for a in _top_level(_longest_first(row.pattern)))), re.IGNORECASE)
+    for key in TYPER._any_cue}
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=st.lists(WORDS, max_size=8))
+def test_cue_groups_answer_as_their_regex(words):
+    text = " ".join(words)
+    for key, group in TYPER._any_cue.items():
+        assert group.found(text) == (CUE_REGEX[key].search(text) is not None), key

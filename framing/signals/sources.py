@@ -160,22 +160,46 @@ class _CaseBlind:
 
 
 class _CueGroup:
-    """Whether any of several case-blind alternatives matches in a text: the
-    alternatives without inline flags are searched on the lower-cased text
-    (see :class:`_CaseBlind`), the others as they are."""
+    """Whether any of several case-blind alternatives matches in a text as
+    whole words: the alternatives without inline flags are matched on the
+    lower-cased text (see :class:`_CaseBlind`), and there only where a word
+    opens with what one of them can start with (see :class:`_NameFinder`;
+    the few of unknown start are searched throughout); the others are
+    searched as they are."""
 
-    def __init__(self, alternatives, wrap):
+    def __init__(self, alternatives):
         plain = [a for a in alternatives if not _INLINE_FLAGS.search(a)]
         flagged = [a for a in alternatives if _INLINE_FLAGS.search(a)]
-        self.plain = _CaseBlind(wrap("|".join(plain))) if plain else None
-        self.flagged = re.compile(wrap("|".join(flagged)), re.IGNORECASE) if flagged else None
+        self.plain = _CaseBlind(_whole_words("|".join(plain))) if plain else None
+        self.flagged = re.compile(_whole_words("|".join(flagged)), re.IGNORECASE) if flagged else None
+        lowered = [_lower_pattern(a) for a in plain]
+        anywhere = [a for a in lowered if "" in _prefixes(_sre_parse.parse(a), 5)]
+        placed = [a for a in lowered if a not in anywhere]
+        self.anywhere = re.compile(_whole_words("|".join(anywhere))) if anywhere else None
+        self.placed = _NameFinder(placed, placed) if placed else None
 
-    def search(self, text):
-        """The first match found (of either part), or None."""
-        found = self.plain.search(text) if self.plain is not None else None
-        if found is None and self.flagged is not None:
-            found = self.flagged.search(text)
-        return found
+    def found(self, text, lower=None):
+        """Whether an alternative matches in ``text``; ``lower`` is
+        ``_lowered(text)`` if known."""
+        lower = _lowered(text) if lower is None else lower
+        if self.plain is not None:
+            if lower is None:
+                if self.plain.search(text) is not None:
+                    return True
+            elif (self.anywhere is not None and self.anywhere.search(lower) is not None
+                  or self.placed is not None and self.placed.occurs_within(lower, 0, len(lower))):
+                return True
+        return self.flagged is not None and self.flagged.search(text) is not None
+
+
+def _whole_words(pattern):
+    return r"(?<![\w-])(?:" + pattern + r")(?![\w-])"
+
+
+@lru_cache(maxsize=64)
+def _cue_group(alternatives):
+    """One group per tuple of alternatives (typers of the same lexicon share theirs)."""
+    return _CueGroup(alternatives)
 
 
 def _alternation(patterns, guard=""):
@@ -588,15 +612,14 @@ class SourceTyper:
         # exactly when one of them does, so a single failed search rules the
         # whole group out (the common case) before each cue's own case rule
         # is checked.
-        def whole_words(pattern):
-            return r"(?<![\w-])(?:" + pattern + r")(?![\w-])"
-
-        self._any_cue = {key: _CueGroup(alternatives[key], whole_words)
+        self._any_cue = {key: _cue_group(tuple(alternatives[key]))
                          for key in self.cues if key[1] != "whole"}
         # Every mention cue of every type at once: most texts typed hold none,
         # and one failed search then answers for all types.
-        self._any_mention_cue = _CueGroup(
-            [a for key in self.cues if key[1] == "mention" for a in alternatives[key]], whole_words)
+        self._any_mention_cue = _cue_group(
+            tuple(a for key in self.cues if key[1] == "mention" for a in alternatives[key]))
+        self._mention_groups = [(kind, group) for (kind, scope), group in self._any_cue.items()
+                                if scope == "mention"]
         # (a type without fallback cues never matches one: not worth asking)
         self._fallback_types = [t for t in SOURCE_TYPES if (t, "fallback") in self.cues]
         self._before_types = [t for t in SOURCE_TYPES if (t, "before") in self.cues]
@@ -616,7 +639,7 @@ class SourceTyper:
             (*outlet_table["pattern"], *agency_table["pattern"]), guard=_NAME_GUARD)
 
     #: Pure functions of short strings, memoised per typer (see _MEMO_SIZE).
-    _MEMOISED = ("_cue", "_cues_in", "_has_mention_cue", "_typed_by_cues", "_typed_by_head_noun",
+    _MEMOISED = ("_cue", "_cues_in", "_mention_kinds", "_typed_by_cues", "_typed_by_head_noun",
                  "_typed_part", "name_tokens", "head", "pronoun_kind", "stands_for_government",
                  "_mention_facts")
 
@@ -638,14 +661,19 @@ class SourceTyper:
         """The cues of ``(kind, scope)``, or none when none of them matches in ``text``."""
         return self.cues[kind, scope] if self._has_cue(kind, scope, text) else ()
 
-    def _has_mention_cue(self, text):
-        """Whether a mention cue of any type matches anywhere in ``text``."""
-        return self._any_mention_cue.search(text) is not None
+    def _mention_kinds(self, text):
+        """The types with a mention cue matching anywhere in ``text`` (any case)."""
+        lower = _lowered(text)
+        if not self._any_mention_cue.found(text, lower):
+            return frozenset()
+        return frozenset(kind for kind, group in self._mention_groups if group.found(text, lower))
 
     def _has_cue(self, kind, scope, text):
         """Whether a cue of ``(kind, scope)`` matches anywhere in ``text`` (any case)."""
+        if scope == "mention":
+            return kind in self._mention_kinds(text)
         group = self._any_cue.get((kind, scope))
-        return group is not None and group.search(text) is not None
+        return group is not None and group.found(text)
 
     def _cue(self, kind, scope, text):
         """Whether a cue of ``kind`` matches in ``text``, honouring the case rule."""
@@ -682,13 +710,14 @@ class SourceTyper:
 
     def _typed_by_cues(self, text):
         """The first type in precedence order with a cue in ``text``."""
-        if not self._has_mention_cue(text):  # only an outlet's name can type it
+        kinds = self._mention_kinds(text)
+        if not kinds:  # only an outlet's name can type it
             return "media" if self._outlets_in(text) else None
         for kind in _CUE_TYPES:
             if kind == "media":
                 if self._is_media(text):
                     return kind
-            elif self._cue(kind, "mention", text):
+            elif kind in kinds and self._cue(kind, "mention", text):
                 return kind
         return None
 
@@ -701,11 +730,12 @@ class SourceTyper:
         if not end:
             return None
         best, best_start, words = None, end, None
+        kinds = self._mention_kinds(phrase)
         for kind in _CUE_TYPES:
             starts = []
             if kind == "media":
                 starts = [s for s, e, _ in self._outlets_in(phrase) if e == end]
-            for regex, _ in self._cues_in(kind, "mention", phrase):
+            for regex, _ in self.cues[kind, "mention"] if kind in kinds else ():
                 # tried at every word, so that a cue inside a longer one is
                 # seen: "Green Party activist" ends with "party activist"
                 if words is None:
@@ -813,10 +843,11 @@ class SourceTyper:
         """``text`` with every cue and media name blanked out (names remain)."""
         chars = list(text)
         spans = [(s, e) for s, e, _ in self.media_names.find(text)]
+        kinds = self._mention_kinds(text)
         for kind, scope in self.cues:
-            if scope != "mention":
+            if scope != "mention" or kind not in kinds:
                 continue
-            for regex, _ in self._cues_in(kind, scope, text):
+            for regex, _ in self.cues[kind, scope]:
                 spans.extend(m.span() for m in regex.finditer(text))
         for s, e in spans:
             chars[s:e] = " " * (e - s)
