@@ -164,3 +164,38 @@ def test_not_a_person_on_lower_ascii_is_the_case_blind_pattern():
     for text in names + _strings("Ostudy ReportW_-'", longest=12, seed=3):
         assert bool(A._NOT_A_PERSON_LOWER.search(text.lower())) == \
             bool(A._NOT_A_PERSON.search(text)), text
+
+
+def test_case_traps_are_every_letter_ignorecase_equates_with_ascii():
+    # the lower-cased clause-end scan is exact only when lower() keeps each
+    # character's class (word, space, the pattern's marks) and no character
+    # but an ASCII letter matches an ASCII letter case-blind
+    ascii_letter, word, space = re.compile("[a-z]", re.I), re.compile(r"\w"), re.compile(r"\s")
+    traps = set()
+    for code in range(128, 0x110000):
+        char = chr(code)
+        low = char.lower()
+        if ascii_letter.fullmatch(char) or low.isascii() and low.isalpha():
+            traps.add(char)
+        elif len(low) == 1 and low != char:
+            assert bool(word.match(char)) == bool(word.match(low)), hex(code)
+            assert bool(space.match(char)) == bool(space.match(low)), hex(code)
+            assert low not in "”\"’'—–-,.;", hex(code)
+    assert traps == set(A._CASE_TRAPS.pattern.strip("[]"))
+    assert not re.search(r"\\[A-Z]", A._CLAUSE_END_SCAN.pattern)  # lower() keeps every escape
+
+
+def test_clause_end_scan_on_lower_cased_text_finds_the_same_matches():
+    words = ["but", "But", "BUT", "which", "While", "who", "Despite", "as", "AND", "the", "A",
+             "With", "including", "According", "saying", "SAYING", "warned", "WARNED", "also",
+             "Then", "on", "Monday", "FRIDAY", "night", "Morning", "after", "When", "before",
+             "whereas", "x", "Lee", ",", ";", ".", "—", "-", "–", "”", "\"", "'", "\n", "é", "Ü"]
+    rng = random.Random(4)
+    for _ in range(3000):
+        text = "".join(rng.choice(words) + rng.choice([" ", "", ", ", "  "])
+                       for _ in range(rng.randint(1, 14)))
+        if A._CASE_TRAPS.search(text) or len(text.lower()) != len(text):
+            continue
+        for start in (0, 1, 5):
+            assert [m.span() for m in A._CLAUSE_END_LOWER_SCAN.finditer(text.lower(), start)] == \
+                [m.span() for m in A._CLAUSE_END_SCAN.finditer(text, start)], text

@@ -660,6 +660,8 @@ class AttributionExtractor:
         text = doc.text
         quotes = self.quotations(text, doc.paragraphs)
         cues = self._cues(doc, quotes)
+        lower = doc.lower  # for the clause-end scan, when its offsets are the text's
+        lower = lower if len(lower) == len(text) and not _CASE_TRAPS.search(text) else None
         found = []
         last_cue_end = -1
         for i, (start, end, entry, s_idx, score) in enumerate(cues):
@@ -667,7 +669,7 @@ class AttributionExtractor:
                 continue  # part of the previous cue ("said in a statement")
             ss, se = doc.sentences[s_idx]
             lo = cues[i - 1][1] if i and cues[i - 1][3] == s_idx else ss
-            att = self._build(doc, quotes, start, end, entry, ss, se, lo)
+            att = self._build(doc, quotes, start, end, entry, ss, se, lo, lower)
             if att is not None:
                 att["cue_score"] = score
                 found.append(att)
@@ -687,15 +689,17 @@ class AttributionExtractor:
             att["attribution_id"] = n
         return found
 
-    def _build(self, doc, quotes, start, end, entry, ss, se, lo):
+    def _build(self, doc, quotes, start, end, entry, ss, se, lo, lower=None):
         hi = se
         text = doc.text
+        floor = max(lo, ss)  # where the cue's clause may begin
+        verb = text[start:end]
         lemma, verb_class, construction, _, pos = entry
         cue_start, cue_end = start, end
         if construction == "according_to":
             return self._according_to(doc, quotes, start, end, entry, ss, se)
         # auxiliaries and adverbs before the verb are part of the cue
-        cue_start = _cue_prefix_start(text, max(lo, ss), start)
+        cue_start = _cue_prefix_start(text, floor, start)
         suffix = _CUE_SUFFIX.match(text, cue_end, se) or _ADVERB_AFTER.match(text, cue_end, se)
         if suffix:
             cue_end = suffix.end()
@@ -703,7 +707,7 @@ class AttributionExtractor:
         fragments = []
         kind = "indirect"
         # a quotation closing just before the cue: “...,” [source] said [source]
-        q_before = _quote_ending_before(quotes, text, cue_start, max(lo, ss) - 1)
+        q_before = _quote_ending_before(quotes, text, cue_start, floor - 1)
         if q_before is not None:
             qs, qe = q_before
             gap = text[qe:cue_start]
@@ -732,9 +736,9 @@ class AttributionExtractor:
             return self._row(text, source, (cue_start, cue_end), fragments, kind, lemma, verb_class)
         # subject before the cue; a noun cue has only a possessive source
         # ("Trump's criticism of", "his statement")
-        participle = text[start:end].endswith("ing") and \
-            text[max(lo, ss):cue_start].rstrip().endswith(",")
-        source = _source_before(text, max(lo, ss) if not participle else ss, cue_start, participle,
+        participle = verb.endswith("ing") and \
+            text[floor:cue_start].rstrip().endswith(",")
+        source = _source_before(text, floor if not participle else ss, cue_start, participle,
                                 lo <= ss)
         if pos == "noun" and source is not None:
             owner = _OWNER.search(text[source[0]:cue_start])
@@ -748,9 +752,9 @@ class AttributionExtractor:
         passive_agent = None
         # "is reporting", "isn't saying" are progressive, not passive
         passive = _PASSIVE_AUX.search(text[max(ss, start - 24):start]) and \
-            not text[start:end].split()[0].endswith("ing") or (
+            not verb.split()[0].endswith("ing") or (
             # a reduced relative: "an article written by X", "the team known as"
-            source is not None and text[start:end].endswith(_PARTICIPLE_ENDINGS) and
+            source is not None and verb.endswith(_PARTICIPLE_ENDINGS) and
             _BY_OR_AS.match(text, after, se) is not None and
             text[source[0]:source[1]].lower() not in _PRONOUNS)
         if passive and source is not None and text[source[0]:source[1]].lower() in ("it", "there"):
@@ -773,13 +777,13 @@ class AttributionExtractor:
         if source is not None and (lemma in _RAISING or passive and (
                 lemma in _PASSIVE_RAISING or verb_class != "internal_state" and
                 lemma not in _ADDRESSEE_VERBS and lemma != "quote" and
-                not text[start:end].endswith("ing"))):
+                not verb.endswith("ing"))):
             # "The field appeared poised to narrow", "Many Democrats are expected to
             # follow", "Sanders was declared the winner": the subject is what is
             # held or reported, by nobody named (an agent after "by" is handled
             # above; in "X was asked" X is the addressee, in "X is worried" the source)
             comma = _ASIDE_END.search(text, after, se)
-            rest = _clause(text, after, comma.start() if comma else se)
+            rest = _clause(text, after, comma.start() if comma else se, lower=lower)
             # "It seems that ...": an expletive subject holds nothing
             held = [] if text[source[0]:source[1]].lower() in ("it", "there") else [source]
             fragments = held + ([rest] if rest else [])
@@ -796,15 +800,15 @@ class AttributionExtractor:
             # no subject, but an agent: "As reported by the Post, ...", "disliked
             # by the establishment", "drew criticism from his rivals"
             agent = (_BY if pos != "noun" else _BY_OR_FROM).match(text, after, se)
-            if agent and (pos == "noun" or passive or text[start:end].endswith(_PARTICIPLE_ENDINGS)):
+            if agent and (pos == "noun" or passive or verb.endswith(_PARTICIPLE_ENDINGS)):
                 source = _source_after(text, agent.end(), se)
                 if source is not None:
                     after = source[1]
         if source is not None and _COMMA.match(text, after, se) and \
-                text[max(lo, ss):source[0]].rstrip().endswith(","):
+                text[floor:source[0]].rstrip().endswith(","):
             # a parenthetical cue: "The plan, he said, would fail."
             head = _trim(text, ss, source[0], " ,—–-\n")
-            tail = _clause(text, after + text[after:se].index(",") + 1, se)
+            tail = _clause(text, after + text[after:se].index(",") + 1, se, lower=lower)
             fragments = [f for f in (head, tail) if f and f[1] > f[0]]
             if fragments:
                 kind = "direct" if all(_quote_covers(quotes, *f) for f in fragments) else (
@@ -813,10 +817,10 @@ class AttributionExtractor:
                                  verb_class)
         if source is not None and source[1] <= cue_start and \
                 _CIRCUMSTANCE_TO_END.match(text, after, se) and \
-                text[max(lo, ss):source[0]].rstrip().endswith(","):
+                text[floor:source[0]].rstrip().endswith(","):
             # "The deficit will grow, the agency reported on Tuesday -- a blow to ...",
             # "..., she told a Senate panel": what was said precedes the source
-            head = _trim(text, max(lo, ss), source[0], " ,—–-\n")
+            head = _trim(text, floor, source[0], " ,—–-\n")
             if head[1] > head[0] and not _circumstance_only(text, head[0], source[0]):
                 kind = "direct" if _quote_covers(quotes, *head) else (
                     "mixed" if _contains_quote(quotes, *head) else "indirect")
@@ -832,8 +836,8 @@ class AttributionExtractor:
             # the colon is in neither the cue nor the content
             content_start = lead_in.end()
         # "..., said Trump" inverts; "..., saying the law was unfair" does not
-        inverted_ok = _inversion_slot(text[max(lo, ss):cue_start]) and \
-            not text[start:end].endswith("ing")
+        inverted_ok = _inversion_slot(text[floor:cue_start]) and \
+            not verb.endswith("ing")
         if source is None and inverted_ok:
             inverted = _source_after(text, after, se)
             if inverted is not None and _PUNCT_AFTER.match(text[inverted[1]:se] or "."):
@@ -862,7 +866,7 @@ class AttributionExtractor:
                     # "praised Kim's record, crediting her ...": the object ends at a comma
                     comma = _ASIDE_END.search(text, content_start, stop)
                     stop = comma.start() if comma else stop
-                clause = _clause(text, content_start, stop)
+                clause = _clause(text, content_start, stop, lower=lower)
                 if clause:
                     i = bisect_right(quotes, clause[1], key=_START) - 1
                     if i >= 0 and clause[0] <= quotes[i][0] and quotes[i][1] > clause[1] and \
@@ -1243,16 +1247,26 @@ _CLAUSE_END = re.compile(
 # and scans in 40% less time (same matches; a new alternative must start so,
 # which tests/test_attribution_speed.py checks).
 _CLAUSE_END_SCAN = re.compile(r"(?=[\s,])(?:" + _CLAUSE_END.pattern + ")", _CLAUSE_END.flags)
+# Case-blind matching is slow: on lower-cased text the lower-cased pattern
+# finds the same clause ends in a third less time, unless the text holds one
+# of the four non-ASCII letters that IGNORECASE equates with ASCII ones
+# (dotted and dotless i, long s, the Kelvin sign; tests/test_attribution_speed.py
+# checks the list against every code point).
+_CLAUSE_END_LOWER_SCAN = re.compile(_CLAUSE_END_SCAN.pattern.lower())
+_CASE_TRAPS = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
-def _clause(text, start, end, cut=True):
+def _clause(text, start, end, cut=True, lower=None):
     """The reported clause from ``start`` to ``end`` without the final
     punctuation (a closing quotation mark stays), ending before a trailing
-    adverbial clause ("..., which", "... after ...") outside quotations."""
+    adverbial clause ("..., which", "... after ...") outside quotations
+    (``lower``: the text lower-cased with the same offsets and no
+    :data:`_CASE_TRAPS`, scanned faster)."""
     if cut:
         semicolon = text.find(";", start, end)
         end = semicolon if semicolon > start else end
-        for m in _CLAUSE_END_SCAN.finditer(text, start + 1, end):
+        scan = _CLAUSE_END_SCAN if lower is None else _CLAUSE_END_LOWER_SCAN
+        for m in scan.finditer(text if lower is None else lower, start + 1, end):
             if len(text[start:m.start()].split()) >= 4:  # "that after the attacks, ..." goes on
                 # not inside a quotation (an even number of marks before it)
                 if len(_QUOTE_MARK.findall(text, start, m.start())) % 2 == 0:
