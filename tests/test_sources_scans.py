@@ -67,3 +67,15 @@ def test_cue_groups_answer_as_their_regex(words):
     text = " ".join(words)
     for key, group in TYPER._any_cue.items():
         assert group.found(text) == (CUE_REGEX[key].search(text) is not None), key
+
+
+@settings(max_examples=200, deadline=None)
+@given(words=st.lists(st.sampled_from(["The", "the", "xthe", "_the", "-the", "Bathe", "former", "senator",
+                                       "spokesman", "candidate", "’", "é", ",", "\n"]), max_size=8),
+       lo=st.integers(0, 6))
+def test_description_scan_is_the_word_boundary_regex(words, lo):
+    text = " ".join(words)
+    plain = re.compile(TYPER._description.pattern.replace(r"[Tt](?<!\w.)he", r"\b[Tt]he", 1))
+    assert plain.pattern != TYPER._description.pattern
+    assert [m.span("np") for m in TYPER._description.finditer(text, lo)] == [
+        m.span("np") for m in plain.finditer(text, lo)]

@@ -636,8 +636,10 @@ class SourceTyper:
         pron = load_lexicon(pronouns)
         self.pronouns = dict(zip(pron["pronoun"], pron["refers"]))
         self.person_nouns = frozenset(load_lexicon(person_nouns)["noun"])
+        # "\b[Tt]he", its word boundary checked after the "T": opening with a
+        # letter, the regex lets the engine skip to the next "T" or "t"
         self._description = re.compile(
-            r"(?P<np>\b[Tt]he\s+(?:[\w-]+\s+){0,3}?(?:"
+            r"(?P<np>[Tt](?<!\w.)he\s+(?:[\w-]+\s+){0,3}?(?:"
             + "|".join(sorted(map(re.escape, self.person_nouns), key=len, reverse=True))
             + r"))(?![\w'’-])")
         outlet_table = load_lexicon(outlets)
