@@ -199,3 +199,10 @@ def test_clause_end_scan_on_lower_cased_text_finds_the_same_matches():
         for start in (0, 1, 5):
             assert [m.span() for m in A._CLAUSE_END_LOWER_SCAN.finditer(text.lower(), start)] == \
                 [m.span() for m in A._CLAUSE_END_SCAN.finditer(text, start)], text
+
+
+def test_an_including_aside_with_nothing_before_it_is_no_source():
+    # found by fuzzing the speed work: an empty group before ", including" raised IndexError
+    text = ", Including , accused , Including "
+    found = A.AttributionExtractor().extract(A.Document(text))
+    assert [(a["source_text"], a["cue_text"]) for a in found] == [("", "accused")]

@@ -1587,9 +1587,9 @@ def _appositive_source(text, floor, end):
         # "Several candidates, including Cruz and Rubio, criticized": the whole group
         head = _trim(text, floor + opened, floor + comma)
         lead = _LEADING_ADVERBIAL.match(text, head[0], head[1] + 1)
-        if lead or len(text[head[0]:head[1]].split()) > 8 or \
-                text[head[0]:head[1]].split()[0].lower() in _CLAUSE_OPENERS:
-            return None
+        group = text[head[0]:head[1]].split()
+        if lead or not group or len(group) > 8 or group[0].lower() in _CLAUSE_OPENERS:
+            return None  # (no group at all: ", including ..., said")
         first = "a"
     if head is None:
         return _title_then_name(text, floor + opened, floor + comma, end, rest)
