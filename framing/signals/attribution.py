@@ -545,21 +545,24 @@ class AttributionExtractor:
         quote_starts = sorted(s for s, _ in quotes)
         quote_ends = sorted(e for _, e in quotes)
         sentences = doc.sentences
-        sentence_of = doc.sentence_of
+        sentence_starts = [s for s, _ in sentences]  # doc.sentence_of, without a call per candidate
+        title_case = {}  # per sentence, asked only of capitalised candidates
         last_sentence, nth = -1, 0
         for start, end, form in self.candidates(text, doc.lower):
             k = bisect_right(blocked_starts, start) - 1
             if k >= 0 and blocked[k][0] < start and end <= blocked[k][1]:
                 continue
-            s_idx = sentence_of(start)
+            s_idx = bisect_right(sentence_starts, start) - 1
             if s_idx < 0:
                 continue
             ss, se = sentences[s_idx]
             if end > se:
                 continue
-            if text[start].isupper() and start != ss and not _sentence_initial(text, ss, start) \
-                    and not _title_case(text, ss, se):
-                continue  # a name ("Hope Hicks", "Will"), not a verb
+            if text[start].isupper() and start != ss and not _sentence_initial(text, ss, start):
+                if s_idx not in title_case:
+                    title_case[s_idx] = _title_case(text, ss, se)
+                if not title_case[s_idx]:
+                    continue  # a name ("Hope Hicks", "Will"), not a verb
             nth = nth + 1 if s_idx == last_sentence else 0
             last_sentence = s_idx
             yield start, end, self._context(text, start, end, form, (ss, se), quote_ends,
