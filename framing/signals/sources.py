@@ -17,11 +17,15 @@ rest on? Three instruments answer it, each a compiled rule set built once:
   social_media, media, military, official, political, expert, citizen,
   organisation, named_person, unknown. Pronouns ("he", "they", "who") are
   resolved by reading back; a mention that gives its person no role ("he",
-  "Ryan", "Mr. Ryan") takes the role the article introduces that person
-  with (the codebook's amendment): the first mention of the name that gives
-  one (a title, an apposition, a shared plural title, a description such as
-  "the front-runner" that follows the name), else "candidate" when the
-  article speaks of their campaign.
+  "Ryan", "Mr. Ryan") is typed by the person (the codebook's amendment):
+  the roles the article gives them anywhere (a title, an apposition, a
+  shared plural title, a post after a possessive name, a description such
+  as "the front-runner" after the name or opening the next sentence) are
+  gathered and the first in the codebook's list wins; a private person's
+  marks ("Jane Doe, 44,") yield to any other role, and a person whose
+  campaign the article speaks of is a candidate. The search stops at an
+  office: a later media or military role of the same person, which would
+  outrank it, is not looked for.
 
 Templates and word lists are package data (``lexicons/agencies.csv``,
 ``wire_credits.csv``, ``media_outlets.csv``, ``media_refs.csv``,
@@ -1379,8 +1383,11 @@ class SourceTyper:
 
     def _described_as(self, doc, surname, memo):
         """The role of the first definite description of one person ("the
-        Republican front-runner") whose nearest preceding personal name ends
-        with ``surname``, or None."""
+        Republican front-runner") that refers to ``surname``, or None: a
+        candidacy told by a description after the person last named, any
+        other role only by a description that opens its sentence, taken to
+        refer to the first person the sentence before names (else to the
+        person last named)."""
         if "descriptions" not in memo:
             memo["descriptions"] = self._descriptions(doc)
         text = doc.text
