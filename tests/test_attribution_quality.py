@@ -29,8 +29,8 @@ def test_noun_phrase_subject_of_a_later_verb(ex, text, cue, source):
 
 def test_a_passive_subject_is_no_speaker_and_a_participle_never_inverts(ex):
     # "..., said Trump" inverts; "..., saying the law was unfair" is content
-    att = by_cue(ex, "A lawsuit was filed on Monday, saying the law was unfair.").get("saying")
-    assert att is None or att["source_text"] == ""
+    att = by_cue(ex, "A lawsuit was filed on Monday, saying the law was unfair.")["saying"]
+    assert (att["source_text"], att["content_text"]) == ("", "the law was unfair")
 
 
 # -- inverted sources keep their description up to a resumed quotation -------
@@ -177,6 +177,14 @@ def test_an_opening_adverb_is_no_source(ex):
     att = by_cue(ex, "Shortly after the merger, the families had mobilized, warning that the deal "
                      "would fail.")["warning"]
     assert att["source_text"] != "Shortly"
+
+
+@pytest.mark.xfail(reason="known miss: a participle after an opening adverbial clause finds no "
+                          "subject ('After the merger, the families ...' does)", strict=True)
+def test_a_participle_after_an_opening_adverb_takes_the_clause_subject(ex):
+    att = by_cue(ex, "Shortly after the merger, the families had mobilized, warning that the deal "
+                     "would fail.")["warning"]
+    assert att["source_text"] == "the families"
 
 
 @pytest.mark.parametrize("text, source", [

@@ -1,6 +1,5 @@
 """Readers on small made-up fixtures, and on the real corpora when present."""
 import pandas as pd
-import pytest
 
 from framing.datasets import find_data_dir, parse_brat, read_nfc, read_polnear, read_ptc
 
