@@ -549,6 +549,11 @@ class AttributionExtractor:
         title_case = {}  # per sentence, asked only of capitalised candidates
         last_sentence, nth = -1, 0
         for start, end, form in self.candidates(text, doc.lower):
+            # a cue word inside a quotation or boilerplate line is what
+            # someone said or a promo, not the journalist's attribution; the
+            # nearest blocked span starting before it is the one asked (a
+            # quotation holding a boilerplate line before the cue would let
+            # the cue through: rare enough not to pay a scan per candidate)
             k = bisect_right(blocked_starts, start) - 1
             if k >= 0 and blocked[k][0] < start and end <= blocked[k][1]:
                 continue
@@ -557,7 +562,7 @@ class AttributionExtractor:
                 continue
             ss, se = sentences[s_idx]
             if end > se:
-                continue
+                continue  # a multiword cue across a sentence break is two words, not a cue
             if text[start].isupper() and start != ss and not _sentence_initial(text, ss, start):
                 if s_idx not in title_case:
                     title_case[s_idx] = _title_case(text, ss, se)
