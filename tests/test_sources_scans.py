@@ -1,14 +1,16 @@
 """The source typer's scans give what the plain regex gives: name runs
 tried only at capitals, a word's mid-sentence capitalisation checked without
-a regex per word, cues matched only where a word can open one. Texts are generated or made up for the test."""
+a regex per word, cues matched only where a word can open one, and a
+surname's occurrences found with ``str.find``. Texts are generated or made
+up for the test."""
 import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from framing.lexicons import load_lexicon
-from framing.signals.sources import (SourceTyper, _capitalised_mid_sentence, _longest_first, _top_level,
-                                     _whole_words)
+from framing.signals.sources import (SourceTyper, _capitalised_mid_sentence, _longest_first, _occurrences,
+                                     _top_level, _whole_words)
 
 #: Capitals, lower case, honorifics, initials and word-joining punctuation.
 TEXT = st.text(alphabet="DoeMrJ. ,’'-\nxé_1", max_size=50)
@@ -79,3 +81,19 @@ def test_description_scan_is_the_word_boundary_regex(words, lo):
     assert plain.pattern != TYPER._description.pattern
     assert [m.span("np") for m in TYPER._description.finditer(text, lo)] == [
         m.span("np") for m in plain.finditer(text, lo)]
+
+
+#: Letters, word-joining punctuation and separators, so that boundaries vary.
+SURNAME_TEXT = st.text(alphabet="RoeéÉ_-’' .\n1", max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=SURNAME_TEXT, word=st.sampled_from(["Roe", "Ro", "RoeRoe", "É"]))
+def test_occurrences_are_the_whole_word_matches_of_the_regex(text, word):
+    pattern = r"(?<![\w’'-])" + re.escape(word) + r"(?![\w-])"
+    assert _occurrences(text, word) == [m.start() for m in re.finditer(pattern, text)]
+
+
+def test_occurrences_on_a_sentence():
+    text = "Roe said Roe's aide, not Roe-Smith or O'Roe, met Roe."
+    assert _occurrences(text, "Roe") == [0, 9, 49]
