@@ -1880,7 +1880,14 @@ class SourceReliance:
 
     def media_refs(self, doc: Document, wire_rows=()) -> list[dict]:
         """Media-reference span rows (``signal="media_ref"``, ``label`` =
-        outlet or credited name, ``ref_kind``)."""
+        outlet or credited name, ``ref_kind``).
+
+        Examples
+        --------
+        >>> doc = Document("WASHINGTON (AP) - The White House said the talks failed, Yonhap reported. h/t The Hill")
+        >>> [(r["label"], r["ref_kind"]) for r in SourceReliance().media_refs(doc)]
+        [('Yonhap', 'reported'), ('The Hill', 'hat_tip')]
+        """
         text = doc.text
         taken = [(r["start"], r["end"]) for r in wire_rows]
         windows = []
@@ -1925,6 +1932,12 @@ class SourceReliance:
         When ``attributions`` (dicts of the attribution extractor) are given,
         each is typed in place: ``source_type`` and ``resolved_text`` are set
         on it, so that :meth:`measures` and :meth:`label_sources` reuse them.
+
+        Examples
+        --------
+        >>> doc = Document("WASHINGTON (AP) - The White House said the talks failed, Yonhap reported. h/t The Hill")
+        >>> [(r["signal"], r["label"], r["text"]) for r in SourceReliance().spans(doc)]
+        [('wire', 'AP', 'WASHINGTON (AP) -'), ('media_ref', 'Yonhap', 'Yonhap reported'), ('media_ref', 'The Hill', 'h/t The Hill')]
         """
         if attributions:
             for att, typed in zip(attributions, self.type_attributions(doc, attributions)):
@@ -1956,7 +1969,17 @@ class SourceReliance:
 
     def type_attributions(self, doc: Document, attributions) -> list[dict]:
         """The attribution dicts with ``source_type``, ``resolved_text`` added
-        (a copy; attributions without a source span get ``unknown``)."""
+        (a copy; attributions without a source span get ``unknown``).
+
+        Examples
+        --------
+        >>> from framing.signals.attribution import AttributionExtractor
+        >>> doc = Document("WASHINGTON (AP) - The White House said the talks failed, Yonhap reported. h/t The Hill")
+        >>> attributions = AttributionExtractor().extract(doc)
+        >>> [(a["source_text"], a["source_type"])
+        ...  for a in SourceReliance().type_attributions(doc, attributions)]
+        [('The White House', 'official'), ('Yonhap', 'media')]
+        """
         spans, resolved = _attribution_spans(attributions)
         typed = iter(self.typer.type_sources(doc, spans, resolved))
         out = []
@@ -1985,6 +2008,14 @@ class SourceReliance:
             voice), ``sources_<type>`` counts for every source type, and
             ``source_diversity`` (Gini-Simpson over distinct voices; see
             :func:`simpson_diversity`).
+
+        Examples
+        --------
+        >>> from framing.signals.attribution import AttributionExtractor
+        >>> doc = Document("WASHINGTON (AP) - The White House said the talks failed, Yonhap reported. h/t The Hill")
+        >>> m = SourceReliance().measures(doc, AttributionExtractor().extract(doc))
+        >>> m["wire_agency"], m["credit_position"], m["n_attributions"], m["official_share"]
+        ('AP', 'dateline', 2, 0.5)
         """
         if rows is None:
             rows = self.spans(doc, attributions)
