@@ -562,7 +562,9 @@ class SourceTyper:
         r"(?:has |had )?campaigned|campaigns)|whose|"
         r"[A-Z][\w.&-]*['’]s?)\b|"
         r"(?P<bare>(?:[a-z][\w-]*\s+){1,4})(?:of|at|for)\s)[^,.;:!?“”\"()]{0,100})")
-    _NAME_RUN = re.compile(r"(?<![\w’'-])(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Adm|Prof|Rev)\.\s+)?"
+    #: Honorifics a personal name may open with ("Sen. Jane Doe").
+    _HONORIFICS = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Adm|Prof|Rev)\."
+    _NAME_RUN = re.compile(r"(?<![\w’'-])(?:" + _HONORIFICS + r"\s+)?"
                            r"[A-Z](?:[a-z’'-]|(?<=[a-z’'])[A-Z])*[a-z](?:\s+[A-Z]\.)?"
                            r"(?:\s+(?:[A-Z](?:[a-z’'-]|(?<=[a-z’'])[A-Z])*[a-z]|[A-Z]\.))*")
     _DETERMINER = re.compile(r"\b(?:the|a|an|his|her|its|their|our|this|these|those)\b", re.IGNORECASE)
@@ -1456,7 +1458,7 @@ class SourceTyper:
                 return surnames[i]
         return None
 
-    _HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Adm|Prof|Rev)\.$")
+    _HONORIFIC = re.compile(_HONORIFICS + "$")
 
     def _names(self, doc):
         """``(starts, ends, surnames, full, memo)``: the capitalised name runs of
