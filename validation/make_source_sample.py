@@ -1,6 +1,6 @@
 """Draw the PolNeAR `train` Source spans that are hand-coded for source type.
 
-Writes six disjoint samples:
+Writes eight disjoint samples:
 
 - ``source_sample.csv`` (220 spans, seed 2026): the development sample,
   coded by two coders (A, B) and used while writing the typer's rules;
@@ -21,7 +21,15 @@ Writes six disjoint samples:
   data now;
 - ``source_sample_blind4.csv`` (200 spans, seed 2031): coded like blind3,
   after the codebook's clarifications of its gaps; scored once, after the
-  typer was frozen again (accuracy 0.635): the current blind test.
+  typer was frozen again (accuracy 0.635); its errors then guided revisions,
+  so it is development data now;
+- ``source_sample_blind5.csv`` (200 spans, seed 2032): coded by two
+  independent coders, each blind to the typer and to the other, after the
+  codebook's session-4 decision (the person's roles decide); it measures
+  how far two blind coders agree, and scores the typer frozen after blind4's
+  revisions;
+- ``source_sample_blind6.csv`` (200 spans, seed 2033): coded like blind5 by
+  a third coder, kept for a later blind test.
 
 All hold ``doc_id, start, end``
 only (no article text: the corpus is not ours to redistribute). The draws
@@ -37,7 +45,9 @@ from pathlib import Path
 SAMPLES = (("source_sample.csv", 2026, 220), ("source_sample_heldout.csv", 2027, 150),
            ("source_sample_test.csv", 2028, 150), ("source_sample_blind2.csv", 2029, 200),
            ("source_sample_blind3.csv", 2030, 200),
-           ("source_sample_blind4.csv", 2031, 200))
+           ("source_sample_blind4.csv", 2031, 200),
+           ("source_sample_blind5.csv", 2032, 200),
+           ("source_sample_blind6.csv", 2033, 200))
 
 
 def source_spans(ann_dir):
