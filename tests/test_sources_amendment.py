@@ -150,6 +150,26 @@ def test_roles_of_a_person(typer, text, mentions, expected):
     assert types_of(typer, text, mentions) == expected
 
 
+# -- the codebook's session-4 decision: the person's roles decide, also for a
+# mention that carries a role of its own ---------------------------------------
+
+@pytest.mark.parametrize("text, mentions, expected", [
+    ("Sen. Jane Roe voted no in May.\n\nRepublican candidate Jane Roe said taxes were too high.",
+     [("Republican candidate Jane Roe", 0)], ["official"]),
+    ("Jane Roe, the Republican nominee, spoke on Monday.\n\nAs a senator, Gov. Mark Doe "
+     "backed her. Roe said taxes were too high.", [("Jane Roe, the Republican nominee,", 0)],
+     ["political"]),
+    # a name that only modifies the mention is not the source's person
+    ("Gov. Jane Roe signed the budget.\n\nA Roe campaign spokesman said it was fair.",
+     [("A Roe campaign spokesman", 0)], ["political"]),
+    # a later media role outranks an office found first
+    ("Former Sen. Jane Roe spoke on Monday.\n\nRoe, now a CNN commentator, said taxes were "
+     "too high.", [("Former Sen. Jane Roe", 0)], ["media"]),
+])
+def test_person_roles_outrank_the_mentions_own(typer, text, mentions, expected):
+    assert types_of(typer, text, mentions) == expected
+
+
 def test_lowercase_role_before_a_possessive_name_is_no_title(typer):
     # "bestselling author Jane Roe's book" credits a book, the author has no codebook role
     text = "An excerpt from bestselling author Jane Roe's new book follows. Roe said it was true."

@@ -1284,9 +1284,13 @@ class SourceTyper:
             # pronoun stands for the person, whose several roles the first
             # in the codebook's list decides, not only the one its antecedent gives
             kind = result["source_type"]
-            anaphor = (spans[i][0], spans[i][1]) not in described \
-                and self.pronoun_kind(text[spans[i][0]:spans[i][1]]) != "group"
-            if kind == "named_person" or anaphor and kind in self._ROLE_TYPES and kind != "anonymous":
+            # and, by the codebook's session-4 decision, a named person whose
+            # own mention has a role ("Republican candidate Jane Doe") still
+            # takes any role of theirs earlier in the list ("Texas Sen.")
+            mention = text[spans[i][0]:spans[i][1]]
+            anaphor = (spans[i][0], spans[i][1]) not in described
+            if kind == "named_person" or kind in self._ROLE_TYPES and kind != "anonymous" and (
+                    self.pronoun_kind(mention) != "group" if anaphor else self._headed_by_name(mention)):
                 role = self._introduced_as(doc, result, described, memo)
                 if role is None and kind == "named_person" and self._OWN_CANDIDACY.search(
                         self._sentence_context(doc, spans[i][0], spans[i][1])[1]):
@@ -1294,6 +1298,14 @@ class SourceTyper:
                 if role and (kind == "named_person" or SOURCE_TYPES.index(role) < SOURCE_TYPES.index(kind)):
                     results[i] = {**result, "source_type": role}
         return results
+
+    def _headed_by_name(self, mention):
+        """Whether a personal name heads ``mention`` ("Republican candidate Jane
+        Doe", "Doe, the nominee"), not only modifies it ("Doe campaign aides",
+        "Doe's spokesman")."""
+        head = self.head(mention)
+        names = self.name_tokens(head)
+        return bool(names) and head.split()[-1] == names[-1] and not _POSSESSIVE.search(names[-1])
 
     #: Types a mention can give a person (a person is never a text; having
     #: no role is what the introduction is looked up for).
@@ -1368,8 +1380,8 @@ class SourceTyper:
                 private = kind
             elif kind:
                 roles.append(kind)
-                if kind == "official":
-                    break  # (only a military or media role would outrank it: rare enough to skip the rest)
+                if kind == "media":
+                    break  # no role a person can have outranks it
         if "official" not in roles:
             described_as = self._described_as(doc, surname, memo)
             if described_as:
