@@ -37,13 +37,21 @@
      (0.660), then used to revise the rules, so it is development data now;
    - blind4 (``source_sample_blind4.csv``, ``--blind4``): coded like blind3
      after the codebook's clarifications of blind3's gaps, scored once after
-     the rules were frozen again (0.635, kappa 0.555, typer at ``bfb0b1c``):
-     the figure to expect on new text.
+     the rules were frozen again (0.635, kappa 0.555, typer at ``bfb0b1c``),
+     then used to revise the rules;
+   - blind5 (``source_sample_blind5.csv``, ``--blind5``): coded by two
+     coders, each blind to the typer and to the other (coders ``blind5`` and
+     ``blind5_second``), after the codebook's session-4 decision; scored once
+     after the rules were frozen (typer at ``99dd448``); the two coders'
+     agreement is the human figure the typer is held to;
+   - blind6 (``source_sample_blind6.csv``, ``--blind6``): coded like blind5
+     by a third coder, kept for the next frozen typer.
 
 Usage::
 
     python scripts/evaluate_sources.py [--data DIR] [--part wire|types|all]
                                        [--test] [--blind2] [--blind3] [--blind4]
+                                       [--blind5] [--blind6]
                                        [--errors]
 
 PolNeAR: Newell, Margolin & Ruths (LREC 2018).
@@ -193,8 +201,14 @@ def main(argv=None):
                         help="also score the third blind sample (scored blind once at 0.660; "
                              "development data since)")
     parser.add_argument("--blind4", action="store_true",
-                        help="also score the fourth blind sample, coded under the clarified "
-                             "codebook (score it once the rules are frozen, never while writing them)")
+                        help="also score the fourth blind sample (scored blind once at 0.635; "
+                             "development data since)")
+    parser.add_argument("--blind5", action="store_true",
+                        help="also score the fifth blind sample, coded by two independent coders "
+                             "(score it once the rules are frozen, never while writing them)")
+    parser.add_argument("--blind6", action="store_true",
+                        help="also score the sixth blind sample (score it once the rules are "
+                             "frozen, never while writing them)")
     args = parser.parse_args(argv)
     data = args.data or find_data_dir()
     if data is None:
@@ -236,15 +250,25 @@ def main(argv=None):
                   "0.660, then used to revise the rules)"),
                  ("blind4", "source_sample_blind4.csv", args.blind4,
                   "the fourth blind sample (coded under the clarified codebook, scored once after "
-                  "the rules were frozen, at 0.635: the figure to expect on new text)")]
-        for coder, sample, wanted, title in later:
-            if not wanted or not (VALIDATION / f"source_coding_{coder}.csv").exists():
+                  "the rules were frozen, at 0.635, then used to revise the rules)"),
+                 (("blind5", "blind5_second"), "source_sample_blind5.csv", args.blind5,
+                  "the fifth blind sample (two independent coders, after the codebook's "
+                  "session-4 decision)"),
+                 ("blind6", "source_sample_blind6.csv", args.blind6,
+                  "the sixth blind sample (coded after the codebook's session-4 decision)")]
+        for coders, sample, wanted, title in later:
+            coders = (coders,) if isinstance(coders, str) else coders
+            coders = tuple(c for c in coders if (VALIDATION / f"source_coding_{c}.csv").exists())
+            if not wanted or not coders:
                 continue
-            scored = evaluate_types(data, sample=sample, coders=(coder,))
+            scored = evaluate_types(data, sample=sample, coders=coders)
+            pairs = [("typer", f"coder_{c}") for c in coders]
+            pairs += [(f"coder_{x}", f"coder_{y}") for i, x in enumerate(coders) for y in coders[i + 1:]]
             print(f"\n== source typing on {title}")
-            print("\n".join(type_report(scored, pairs=(("typer", f"coder_{coder}"),))))
+            print("\n".join(type_report(scored, pairs=pairs)))
             if args.errors:
-                print(type_errors(scored, f"coder_{coder}"))
+                for c in coders:
+                    print(type_errors(scored, f"coder_{c}"))
 
 
 if __name__ == "__main__":
