@@ -170,6 +170,37 @@ def test_person_roles_outrank_the_mentions_own(typer, text, mentions, expected):
     assert types_of(typer, text, mentions) == expected
 
 
+# -- where an article gives a person a role (found on blind4/blind5 errors) ------
+
+@pytest.mark.parametrize("text, mentions, expected", [
+    # a description standing for a person named before takes that person's roles
+    ("Sen. Jane Roe spoke in Ohio. The candidate said taxes were too high.",
+     [("The candidate", 0)], ["official"]),
+    # an epithet with a place or "former" refers to the person just named
+    ("Jane Roe spoke in Ohio, and crowds cheered the Utah senator.\n\nRoe said taxes were too high.",
+     [("Roe", 1)], ["official"]),
+    ("Jane Roe spoke in Ohio, and crowds cheered the former secretary of state.\n\nRoe said no.",
+     [("Roe", 1)], ["official"]),
+    # a post told after "his" or "her"
+    ("Jane Roe spoke in Ohio. Critics cite her use of a private server as secretary of state.\n\n"
+     "Roe said no.", [("Roe", 1)], ["official"]),
+    # a title with "then-"; a legislator's party and state after the name
+    ("Aides met then-Secretary Roe in May.\n\nJane Roe spoke in Ohio. Roe said no.",
+     [("Roe", 2)], ["official"]),
+    ("Jane Roe (D-Calif.) spoke in Ohio.\n\nRoe said taxes were too high.", [("Roe", 1)], ["official"]),
+    # a candidacy: a title before a possessive name, or told by a verb
+    ("The mayor rejected Republican presidential candidate Jane Roe's offer.\n\nRoe said no.",
+     [("Roe", 1)], ["political"]),
+    ("Jane Roe has run a remarkably loud campaign.\n\nRoe said taxes were too high.",
+     [("Roe", 1)], ["political"]),
+    ("Jane Roe won the lottery.\n\nRoe said taxes were too high.", [("Roe", 1)], ["named_person"]),
+    # a first lady holds a public title
+    ("First lady Jane Roe said schools need more money.", [("First lady Jane Roe", 0)], ["official"]),
+])
+def test_roles_the_article_gives(typer, text, mentions, expected):
+    assert types_of(typer, text, mentions) == expected
+
+
 def test_lowercase_role_before_a_possessive_name_is_no_title(typer):
     # "bestselling author Jane Roe's book" credits a book, the author has no codebook role
     text = "An excerpt from bestselling author Jane Roe's new book follows. Roe said it was true."

@@ -70,6 +70,11 @@ _MEMO_SIZE = 1 << 16
 #: Types a body holding posts can have ("director of X": X is none of the others).
 _BODY_TYPES = frozenset({"media", "military", "official", "political", "expert", "organisation"})
 _POSSESSIVE = re.compile(r"['’]s?$")
+#: "<tenure> as <post>" after a possessive: "(Doe's) record as governor",
+#: "(her) work as a senator"; group 1 is the post.
+_SERVED_AS_TAIL = (r"\s+(?:[\w-]+\s+)?(?:record|tenure|time|years|terms?|career|service|stint|experience|"
+                   r"days|work|role|stewardship)\s+as\s+((?:(?:a|an|the)\s+)?[^,.;:()\"“”]+?)"
+                   r"(?=\s+and\b|[,.;:()\"“”]|$)")
 _TEXT_TYPES = frozenset({"document", "social_media"})
 
 
@@ -974,7 +979,10 @@ class SourceTyper:
     _NOT_TITLES = frozenset({"organisation", "document", "social_media"})
 
     def _title_word(self, token):
+        token = self._TIME_PREFIX.sub("", token)  # "then-Secretary", "ex-Gov."
         return token[:1].isupper() or self._typed_by_cues(token) is not None
+
+    _TIME_PREFIX = re.compile(r"^(?:[Tt]hen|[Ee]x|[Ff]ormer)-(?=\w)")
 
     def apposition(self, after):
         """An apposition right after a mention (", a professor at Yale")."""
@@ -1029,6 +1037,7 @@ class SourceTyper:
             if self._cue(kind, "before", before[-100:]):
                 return kind
         title = self.premodifier(before) or self._shared_title(before) or self._title_before(before)
+        title = self._TIME_PREFIX.sub("", title)  # a former post is a post: "then-Secretary"
         key = (mention, title, self.apposition(after))
         if key not in self._typed:
             if len(self._typed) > 100_000:  # bound the memo on endless streams
@@ -1289,7 +1298,13 @@ class SourceTyper:
             # takes any role of theirs earlier in the list ("Texas Sen.")
             mention = text[spans[i][0]:spans[i][1]]
             anaphor = (spans[i][0], spans[i][1]) not in described
-            if kind == "named_person" or kind in self._ROLE_TYPES and kind != "anonymous" and (
+            person = None if anaphor or kind not in self._ROLE_TYPES or kind == "anonymous" \
+                else self._described_person(doc, spans[i][0], spans[i][1], memo)
+            if person:  # "the candidate" for a person named before
+                role = self._introduced_as(doc, {"resolved_text": person}, described, memo)
+                if role and SOURCE_TYPES.index(role) < SOURCE_TYPES.index(kind):
+                    results[i] = {**result, "source_type": role}
+            elif kind == "named_person" or kind in self._ROLE_TYPES and kind != "anonymous" and (
                     self.pronoun_kind(mention) != "group" if anaphor else self._headed_by_name(mention)):
                 role = self._introduced_as(doc, result, described, memo)
                 if role is None and kind == "named_person" and self._OWN_CANDIDACY.search(
@@ -1298,6 +1313,19 @@ class SourceTyper:
                 if role and (kind == "named_person" or SOURCE_TYPES.index(role) < SOURCE_TYPES.index(kind)):
                     results[i] = {**result, "source_type": role}
         return results
+
+    def _described_person(self, doc, start, end, memo):
+        """The surname of the person a source span that is a definite
+        description of one person ("the candidate", "The Texas senator")
+        refers to, as :meth:`_descriptions` finds it, else None."""
+        if "descriptions" not in memo:
+            memo["descriptions"] = self._descriptions(doc)
+        for s, e, referent, _ in memo["descriptions"]:
+            if s > start + 4:
+                break
+            if s >= start and e >= end - 1 and doc.text[start:s].strip() == "":
+                return referent
+        return None
 
     def _headed_by_name(self, mention):
         """Whether a personal name heads ``mention`` ("Republican candidate Jane
@@ -1318,6 +1346,14 @@ class SourceTyper:
     _CANDIDACY = re.compile(r"(?:['’]s?)?\s+(?:(?:presidential|[Ss]enate|[Hh]ouse|gubernatorial|"
                             r"mayoral|reelection|re-election|primary|White House|\d{4})\s+)?"
                             r"(?:campaign|candidacy|bid|ticket|running mate)\b")
+
+    #: A candidacy told by the verb after a name: "Doe has run a tireless
+    #: campaign", "Doe clinched the Republican nomination".
+    _RAN = re.compile(r"(?:,[^,.;:]{0,60},)?\s+(?:(?:has|had|is|was|have)\s+(?:been\s+)?)?(?:\w+ly\s+)?"
+                      r"(?:r[au]n|running|launched|launching|announced|won|wins|clinched|clinches|"
+                      r"captured|secured|seeking|sought|seeks|accepted|accepts|lost)\s+"
+                      r"(?:(?:a|an|the|his|her|their)\s+)?(?:party['’]s\s+)?(?:[\w-]+\s+){0,3}?"
+                      r"(?:campaign|nomination|candidacy|bid|primary|primaries|caucus(?:es)?|race)\b")
 
     #: A candidacy told later in the sentence of a name or pronoun: "Jane
     #: Doe said ... before she launched her presidential bid".
@@ -1386,11 +1422,13 @@ class SourceTyper:
             described_as = self._described_as(doc, surname, memo)
             if described_as:
                 roles.append(described_as)
+            roles.extend(self._posts_told_by_pronoun(doc, memo).get(surname, ()))
         if roles:
             # of several roles, the first in the codebook's list wins (a
             # senator running for president is an official)
             return min(roles, key=SOURCE_TYPES.index)
         if private is None and any(self._CANDIDACY.match(doc.text, at + len(surname))
+                                   or self._RAN.match(doc.text, at + len(surname))
                                    for at in memo["occurrences", surname]):
             return "political"  # a person with a campaign is a candidate
         return private
@@ -1415,12 +1453,41 @@ class SourceTyper:
             # its sentence, whose referent is likeliest the subject of the
             # sentence before (else the last person named)
             opens = before.strip(" \"'“‘") in self._OPENERS
-            if kind == "political" and named == surname or opens and subject == surname \
+            if kind == "political" and named == surname or (
+                    opens and subject == surname or named == surname and self._EPITHET.match(text, s)) \
                     and kind in self._ROLE_TYPES and kind not in ("anonymous", "citizen"):
                 return kind
         return None
 
     _OPENERS = ("", "But", "And", "Yet", "So", "Then", "Still", "Later")
+    #: A description standing in for the name just used, its post tied to one
+    #: person by a place or "former": "the Texas senator", "the former
+    #: secretary of state" (a bare "the senator" may be anyone).
+    _EPITHET = re.compile(r"[Tt]he\s+(?:(?:former\s+|then-)(?=[a-z])|(?:[A-Z][a-z]+\s+){1,2}(?=[a-z]))")
+
+    #: A post held, told after a possessive pronoun: "her work as senator",
+    #: "her use of a private server as secretary of state" (not "such as").
+    _PRONOUN_SERVED_AS = re.compile(
+        r"\b(?:[Hh]is|[Hh]er)\s+(?:[\w’'-]+\s+){0,5}?(?<!such )(?<!well )(?<!same )(?<!so )as\s+"
+        r"((?:(?:a|an|the)\s+)?[^,.;:()\"“”]+?)(?=\s+and\b|\s+(?:in|from|to|when|during|under)\b|[,.;:()\"“”]|$)")
+
+    def _posts_told_by_pronoun(self, doc, memo):
+        """``{surname: [type, ...]}``: the posts told after "his" or "her"
+        ("her years as secretary of state"), each given to the person named
+        last before it (within 600 characters)."""
+        if "pronoun posts" not in memo:
+            posts, people = {}, None
+            for match in self._PRONOUN_SERVED_AS.finditer(doc.text):
+                kind = self.type_mention(self.head(match.group(1)))
+                if kind not in self._ROLE_TYPES or kind in ("anonymous", "citizen"):
+                    continue
+                if people is None:
+                    people = self._names(doc)
+                surname = self._last_person(people, match.start())
+                if surname:
+                    posts.setdefault(surname, []).append(kind)
+            memo["pronoun posts"] = posts
+        return memo["pronoun posts"]
 
     def _descriptions(self, doc):
         """``[(start, end, subject, surname)]``: the definite descriptions of
@@ -1493,9 +1560,13 @@ class SourceTyper:
         if surname not in memo:
             memo[surname] = any(
                 (self._HONORIFIC.match(words[0]) or self._given_name(words[:-1]))
-                and self._typed_by_cues(name) is None
+                and self._typed_by_cues(self._LEADING_TITLES.sub("", name)) is None
                 for name in full.get(surname, ()) for words in [name.split()])
         return memo[surname]
+
+    #: Abbreviated titles opening a name run ("Sen. Jane Doe"): the person's
+    #: post, not a sign that the run names a body.
+    _LEADING_TITLES = re.compile(r"^(?:[A-Z][a-z]{1,4}\.\s+)+(?=[A-Z][a-z])")
 
     _NAME_AFTER = re.compile(r",?\s+(?:[A-Z][a-z]+\.\s+)?[A-Z][a-z]")
 
@@ -1596,10 +1667,14 @@ class SourceTyper:
             if posts:
                 return min(posts, key=SOURCE_TYPES.index)
             title = self.premodifier(before).split()
-            if not title or not title[-1][:1].isupper():
+            if not title:
                 return None
             kind = self.type_mention(text[start:end], before)
+            if not title[-1][:1].isupper() and kind not in ("official", "military", "political"):
+                return None  # a byline's trade, no title ("bestselling author Jane Doe's")
             return kind if kind in self._ROLE_TYPES and kind != "anonymous" else None
+        if self._PARTY_STATE.match(text, end):
+            return "official"  # "Jane Doe (D-Calif.)": the news convention for legislators
         age = self._AGE.match(text, end)
         if age:  # "Jane Doe, 44,": the news convention for private persons
             end = age.end()
@@ -1609,9 +1684,11 @@ class SourceTyper:
         # belongs to someone else ("an adviser to Doe, who declined to be named")
         return kind if kind in self._ROLE_TYPES and kind != "anonymous" else None
 
+    #: A legislator's party and state after the name: "Jane Doe (D-Calif.)".
+    _PARTY_STATE = re.compile(r"['’]?s?\s*\((?:D|R|I|Dem|Rep|Ind)\.?\s*[-–,]\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\)")
+
     #: A post held, told after a possessive name: "Doe's record as governor".
-    _SERVED_AS = re.compile(r"\s+(?:[\w-]+\s+)?(?:record|tenure|time|years|terms?|career|service|stint|"
-                            r"experience|days)\s+as\s+((?:(?:a|an|the)\s+)?[^,.;:()\"“”]+?)(?=\s+and\b|[,.;:()\"“”]|$)")
+    _SERVED_AS = re.compile(_SERVED_AS_TAIL)
 
     _AND_AS = re.compile(r"\s+and\s+as\s+((?:(?:a|an|the)\s+)?[^,.;:()\"“”]+?)(?=\s+and\b|[,.;:()\"“”]|$)")
 
