@@ -201,6 +201,22 @@ def test_roles_the_article_gives(typer, text, mentions, expected):
     assert types_of(typer, text, mentions) == expected
 
 
+@pytest.mark.parametrize("mention, before, expected", [
+    ("The prosecution", "", "official"),
+    ("The two camps", "", "political"),
+    ("Liberal groups", "", "political"),
+    ("advocacy groups", "", "organisation"),
+    ("the Holocaust Museum", "", "organisation"),
+    ("union officials", "", "organisation"),
+    # a count of the people a clause before counted: "four in 10 voters ..., while nine in 10"
+    ("nine in 10", "Four out of 10 voters said prices rose, while ", "citizen"),
+])
+def test_group_nouns(typer, mention, before, expected):
+    assert typer.type_mention(mention, before) == expected
+
+
+
+
 def test_lowercase_role_before_a_possessive_name_is_no_title(typer):
     # "bestselling author Jane Roe's book" credits a book, the author has no codebook role
     text = "An excerpt from bestselling author Jane Roe's new book follows. Roe said it was true."

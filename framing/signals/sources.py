@@ -588,7 +588,8 @@ class SourceTyper:
                            r"hundreds|thousands|millions|scores|most|many|some|several|few|all|none))$",
                            re.IGNORECASE)
     _SHARE_OF = re.compile(r"\s+of\s+(?:the\s+|those\s+)?")
-    _COUNT = re.compile(r"\d[\d,]*")
+    _COUNT = re.compile(r"\d[\d,]*|(?:one|two|three|four|five|six|seven|eight|nine|\d+)\s+(?:in|out of)\s+"
+                        r"(?:\d+|three|four|five|ten)")
     _COUNTED = re.compile(r"\b\d[\d,]*\s+((?:[a-z][\w-]*\s+)?[a-z][\w-]*s)\b")
     _COORDINATED = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
     _RELATIVE = re.compile(r"\b(?:who|whom|whose|which|that)\b")
