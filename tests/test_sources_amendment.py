@@ -215,8 +215,6 @@ def test_group_nouns(typer, mention, before, expected):
     assert typer.type_mention(mention, before) == expected
 
 
-
-
 def test_lowercase_role_before_a_possessive_name_is_no_title(typer):
     # "bestselling author Jane Roe's book" credits a book, the author has no codebook role
     text = "An excerpt from bestselling author Jane Roe's new book follows. Roe said it was true."
