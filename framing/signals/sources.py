@@ -1306,7 +1306,8 @@ class SourceTyper:
                 if role and SOURCE_TYPES.index(role) < SOURCE_TYPES.index(kind):
                     results[i] = {**result, "source_type": role}
             elif kind == "named_person" or kind in self._ROLE_TYPES and kind != "anonymous" and (
-                    self.pronoun_kind(mention) != "group" if anaphor else self._headed_by_name(mention)):
+                    self.pronoun_kind(mention) != "group" if anaphor
+                    else kind not in self._TOP_PERSON_TYPES and self._headed_by_name(mention)):
                 role = self._introduced_as(doc, result, described, memo)
                 if role is None and kind == "named_person" and self._OWN_CANDIDACY.search(
                         self._sentence_context(doc, spans[i][0], spans[i][1])[1]):
@@ -1314,6 +1315,10 @@ class SourceTyper:
                 if role and (kind == "named_person" or SOURCE_TYPES.index(role) < SOURCE_TYPES.index(kind)):
                     results[i] = {**result, "source_type": role}
         return results
+
+    #: A person the mention itself gives one of these roles keeps it: only
+    #: media or military would outrank an office, too rarely to look for.
+    _TOP_PERSON_TYPES = frozenset({"media", "military", "official"})
 
     def _described_person(self, doc, start, end, memo):
         """The surname of the person a source span that is a definite
