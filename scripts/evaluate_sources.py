@@ -45,13 +45,17 @@
      after the rules were frozen (typer at ``99dd448``); the two coders'
      agreement is the human figure the typer is held to;
    - blind6 (``source_sample_blind6.csv``, ``--blind6``): coded like blind5
-     by a third coder, kept for the next frozen typer.
+     by a third coder; scored once after the rules were frozen again (0.700,
+     kappa 0.626, typer at ``f5cada2``), then used to revise the rules;
+   - blind7 (``source_sample_blind7.csv``, ``--blind7``): coded like blind6
+     by a fourth coder; scored once after the rules were frozen again
+     (typer at ``dcb007c``).
 
 Usage::
 
     python scripts/evaluate_sources.py [--data DIR] [--part wire|types|all]
                                        [--test] [--blind2] [--blind3] [--blind4]
-                                       [--blind5] [--blind6]
+                                       [--blind5] [--blind6] [--blind7]
                                        [--errors]
 
 PolNeAR: Newell, Margolin & Ruths (LREC 2018).
@@ -207,7 +211,10 @@ def main(argv=None):
                         help="also score the fifth blind sample, coded by two independent coders "
                              "(score it once the rules are frozen, never while writing them)")
     parser.add_argument("--blind6", action="store_true",
-                        help="also score the sixth blind sample (score it once the rules are "
+                        help="also score the sixth blind sample (scored blind once at 0.700; "
+                             "development data since)")
+    parser.add_argument("--blind7", action="store_true",
+                        help="also score the seventh blind sample (score it once the rules are "
                              "frozen, never while writing them)")
     args = parser.parse_args(argv)
     data = args.data or find_data_dir()
@@ -255,7 +262,10 @@ def main(argv=None):
                   "the fifth blind sample (two independent coders, after the codebook's "
                   "session-4 decision)"),
                  ("blind6", "source_sample_blind6.csv", args.blind6,
-                  "the sixth blind sample (coded after the codebook's session-4 decision)")]
+                  "the sixth blind sample (coded after the codebook's session-4 decision, scored "
+                  "blind once at 0.700, then used to revise the rules)"),
+                 ("blind7", "source_sample_blind7.csv", args.blind7,
+                  "the seventh blind sample (coded after the codebook's session-4 decision)")]
         for coders, sample, wanted, title in later:
             coders = (coders,) if isinstance(coders, str) else coders
             coders = tuple(c for c in coders if (VALIDATION / f"source_coding_{c}.csv").exists())
