@@ -1443,9 +1443,10 @@ class SourceTyper:
         """The role of the first definite description of one person ("the
         Republican front-runner") that refers to ``surname``, or None: a
         candidacy told by a description after the person last named, any
-        other role only by a description that opens its sentence, taken to
-        refer to the first person the sentence before names (else to the
-        person last named)."""
+        other role by an epithet after the person last named ("the Texas
+        senator", :attr:`_EPITHET`) or by a description that opens its
+        sentence, taken to refer to the first person the sentence before
+        names (else to the person last named)."""
         if "descriptions" not in memo:
             memo["descriptions"] = self._descriptions(doc)
         text = doc.text
