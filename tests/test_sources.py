@@ -505,10 +505,10 @@ def test_transcript_speaker_in_capitals_is_the_person_named_elsewhere():
 
 
 def test_a_capitalised_word_opening_a_line_is_no_name_unless_used_as_one():
-    text = ("Sen. Jane Roe spoke at length.\n\nPerhaps the vote will fail, he said. "
+    text = ("Sen. Jane Roe spoke at length.\n\nPerhaps the vote will fail, she said. "
             "Ms. Roe and Kim left.\n\nKim waved. Then he said no.")
-    he = text.index("he said")
-    typed = SourceTyper().type_sources(Document(text), [(he, he + 2)])[0]
+    she = text.index("she said")
+    typed = SourceTyper().type_sources(Document(text), [(she, she + 3)])[0]
     assert typed["resolved_text"] == "Sen. Jane Roe"
     later = text.index("he said no")
     assert SourceTyper().type_sources(Document(text), [(later, later + 2)])[0]["resolved_text"] == "Kim"

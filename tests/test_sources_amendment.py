@@ -216,6 +216,21 @@ def test_group_nouns(typer, mention, before, expected):
     assert typer.type_mention(mention, before) == expected
 
 
+def test_he_or_she_skips_a_person_the_article_calls_by_the_other_pronoun(typer):
+    text = ("Gov. Mark Doe attacked Jane Roe. Ms. Roe said she would win, and her aides agreed. "
+            "Roe, she said, is ready. “She is wrong,” he said.")
+    he = text.rindex("he said")
+    typed = typer.type_sources(Document(text), [(he, he + 2)])[0]
+    assert (typed["resolved_text"], typed["source_type"]) == ("Gov. Mark Doe", "official")
+
+
+def test_no_name_opens_with_a_preposition(typer):
+    # "In Louisville" opening a sentence is a place, not the "she" of the next
+    text = "Jane Roe, a teacher, marched on Monday.\n\nIn Louisville the crowd grew. She said it was loud."
+    she = text.index("She said")
+    assert typer.type_sources(Document(text), [(she, she + 3)])[0]["resolved_text"] == "Jane Roe"
+
+
 def test_lowercase_role_before_a_possessive_name_is_no_title(typer):
     # "bestselling author Jane Roe's book" credits a book, the author has no codebook role
     text = "An excerpt from bestselling author Jane Roe's new book follows. Roe said it was true."

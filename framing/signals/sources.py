@@ -1150,9 +1150,10 @@ class SourceTyper:
                         "text": doc.text[s:e]}
         return None
 
-    def _scan_name(self, doc, start, limit=600, sentence_initial=False):
+    def _scan_name(self, doc, start, limit=600, sentence_initial=False, accept=None):
         """The nearest personal name before ``start`` (within ``limit`` chars),
-        optionally only one that opens a sentence."""
+        optionally only one that opens a sentence, or that ``accept`` (a
+        function of the found mention) takes."""
         lo = max(0, start - limit)
         for s, e, run in reversed(self._name_runs(doc.text, lo, start, cut=True)):
             words = run.split()
@@ -1160,6 +1161,8 @@ class SourceTyper:
                 continue
             if self.pronoun_kind(re.split(r"['’]", words[0])[0]):
                 continue  # "I've", "We're": a pronoun, not a name
+            if words[0] in self._RUN_OPENERS:
+                continue  # "In Louisville", "The Democratic": no name opens so
             if sentence_initial and doc.sentences:
                 opening = doc.text[doc.sentences[doc.sentence_of(s)][0]:s]
                 if opening.strip() and (self.premodifier(opening) != opening.strip()
@@ -1185,9 +1188,18 @@ class SourceTyper:
             kind = self.type_mention(doc.text[s:e], before, after)
             # "he" or "she" stands for one person, never a group ("Democrats")
             if self._mention_facts(doc.text[s:e], kind)[0]:
-                return {"start": s, "end": e, "type": kind, "person": True, "plural": False,
-                        "text": doc.text[s:e]}
+                found = {"start": s, "end": e, "type": kind, "person": True, "plural": False,
+                         "text": doc.text[s:e]}
+                if accept is None or accept(found):
+                    return found
         return None
+
+    #: Capitalised prepositions, articles and conjunctions: a capitalised run
+    #: they open at a sentence start is no personal name.
+    _RUN_OPENERS = frozenset(
+        "In For With At On After Before From By To Of The A An This That These Those Under Over "
+        "During Despite Since Until Among Between Without Within About Against Into Through Like As "
+        "While When If But And Or Unlike Amid Following".split())
 
     @staticmethod
     def _opens_line(text, at):
@@ -1268,13 +1280,13 @@ class SourceTyper:
             results[i] = {"source_type": info["type"], "resolved_text": text[start:end],
                           "resolved_start": start, "resolved_end": end}
             named.append(info)
-        history = []
+        history, genders = [], {}
         for i in order:
             start, end = spans[i][0], spans[i][1]
             if results[i] is not None:
                 history.append(described[start, end])
                 continue
-            referent = self._resolve(doc, start, end, history, named, max_distance)
+            referent = self._resolve(doc, start, end, history, named, max_distance, genders)
             hint = resolved[i] if resolved is not None and i < len(resolved) else None
             if referent is None and hint and isinstance(hint, str) and not self.pronoun_kind(hint):
                 kind = self.type_mention(hint)
@@ -1742,7 +1754,38 @@ class SourceTyper:
                     "text": doc.text[s:e]}
         return None
 
-    def _resolve(self, doc, start, end, history, named, max_distance):
+    _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
+                       "she": "f", "her": "f", "hers": "f", "herself": "f"}
+    _HONORIFIC_GENDER = {"Mr": "m", "Mrs": "f", "Ms": "f", "Miss": "f"}
+    _FIRST_PRONOUN = re.compile(r"[^.!?\n]*?\b(he|him|his|she|her|hers)\b", re.IGNORECASE)
+
+    def _gender(self, doc, mention, genders):
+        """``"m"``, ``"f"`` or None: how the article refers to the person whose
+        surname ends ``mention``, from the honorifics before the surname ("Mr.",
+        "Ms.") and the first he/she pronoun after each mention in its sentence;
+        None unless one reading outweighs the other two to one. ``genders``
+        keeps the answers per surname for the document."""
+        names = self.name_tokens(self.head(mention))
+        if not names:
+            return None
+        surname = _POSSESSIVE.sub("", names[-1]).rstrip(".")
+        if surname not in genders:
+            votes = {"m": 0, "f": 0}
+            text = doc.text
+            for at in _occurrences(text, surname):
+                honorific = self._HONORIFIC_BEFORE.search(text, max(0, at - 8), at)
+                if honorific:
+                    votes[self._HONORIFIC_GENDER[honorific.group(1)]] += 2
+                pronoun = self._FIRST_PRONOUN.match(text, at + len(surname), at + len(surname) + 160)
+                if pronoun:
+                    votes[self._PRONOUN_GENDER[pronoun.group(1).lower()]] += 1
+            m, f = votes["m"], votes["f"]
+            genders[surname] = "m" if m >= 2 and m >= 2 * f else "f" if f >= 2 and f >= 2 * m else None
+        return genders[surname]
+
+    _HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
+
+    def _resolve(self, doc, start, end, history, named, max_distance, genders):
         text = doc.text
         kind = self.pronoun_kind(text[start:end])
         earlier = [h for h in reversed(history) if start - h["end"] <= max_distance]
@@ -1783,16 +1826,19 @@ class SourceTyper:
                 return min(near, key=lambda h: abs(h["start"] - start))
             kind = "person"
         if kind == "person":
-            # "he" or "she" is never the article's "I"
-            candidate = next((h for h in earlier if h["person"] and not h.get("author")), None)
+            # "he" or "she" is never the article's "I", nor a person the
+            # article calls by the other pronoun
+            gender = self._PRONOUN_GENDER.get(text[start:end].lower())
+            fits = (lambda h: h is not None and self._gender(doc, h["text"], genders) in (None, gender))
+            candidate = next((h for h in earlier if h["person"] and not h.get("author") and fits(h)), None)
             # A name opening a sentence between that source and the pronoun
             # is the likelier antecedent ("Christie slipped out. He said ...").
             limit = start - candidate["end"] if candidate else 600
-            subject = self._scan_name(doc, start, limit=limit, sentence_initial=True)
+            subject = self._scan_name(doc, start, limit=limit, sentence_initial=True, accept=fits)
             described = self._scan_description(doc, start, limit=limit)
             if described and (subject is None or described["start"] > subject["start"]):
                 subject = described  # "The senator left. Later he said ..."
-            return subject or candidate or self._scan_name(doc, start)
+            return subject or candidate or self._scan_name(doc, start, accept=fits)
         if kind == "group":
             for h in earlier:
                 # "they" stands for people or a body, not for one text or post
