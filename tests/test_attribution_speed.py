@@ -245,3 +245,37 @@ def test_score_context_sums_the_parts_in_their_order():
                 total += ex._part(key)
             assert ex._score_context(context) == total
             assert ex._score_context(context) == total  # memoised
+
+
+def test_candidates_are_the_letter_runs_that_are_forms():
+    # candidates() reads the form off its one regex pass: the same as asking
+    # every maximal run of ASCII letters (lower-cased) in turn
+    ex = A.AttributionExtractor()
+
+    def plain(text):
+        lowered = text.lower()
+        if len(lowered) != len(text):
+            lowered = text.translate(A._ASCII_LOWER)
+        found, last_end = [], 0
+        for m in re.finditer(r"(?<![A-Za-z])[a-z]+(?![A-Za-z])", lowered):
+            (start, end), word = m.span(), m.group()
+            if start < last_end:
+                continue
+            if word in ex._multi:
+                full = ex._multi[word].match(text, start)
+                if full is not None:
+                    found.append((start, full.end(), " ".join(full.group().lower().split())))
+                    last_end = full.end()
+                    continue
+            compound = end < len(text) and text[end] in "-’'" and text[end + 1:end + 2].isalpha() \
+                or start > 1 and text[start - 1] == "-" and text[start - 2].isalpha()
+            if word in ex._single and not compound:
+                found.append((start, end, word))
+        return found
+
+    pieces = ["said", "Said", "SAYS", "told", "pointed", "out", "according", "to", "well", "-", "’",
+              "'", "3", "_", "é", "İ", "K", "x", "than", "expected", " ", "  ", ", ", ".", "\n"]
+    rng = random.Random(12)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        assert ex.candidates(text) == plain(text), text

@@ -503,11 +503,15 @@ class AttributionExtractor:
         if len(lowered) != len(text):
             lowered = text.translate(_ASCII_LOWER)
         # a space before the text stands for its start (offsets shift by one)
+        n = len(text)
+        # (the match opens with the one character before the word: in the
+        # text, the word starts where the match does)
         for m in self._first_words.finditer(" " + lowered):
-            start = m.start(1) - 1
+            start, end = m.span()
             if start < last_end:
                 continue
-            word, end = m.group(1), m.end() - 1
+            end -= 1
+            word = m.group(1)
             pattern = multi.get(word)
             if pattern is not None:
                 full = pattern.match(text, start)
@@ -515,10 +519,9 @@ class AttributionExtractor:
                     found.append((start, full.end(), " ".join(full.group().lower().split())))
                     last_end = full.end()
                     continue
-            in_compound = (end < len(text) and text[end] in "-’'" and
-                           text[end + 1:end + 2].isalpha()) or \
-                (start > 1 and text[start - 1] == "-" and text[start - 2].isalpha())
-            if word in single and not in_compound:  # not "well-known", "than-expected"
+            if word in single and not (  # not "well-known", "than-expected"
+                    end < n and text[end] in "-’'" and text[end + 1:end + 2].isalpha() or
+                    start > 1 and text[start - 1] == "-" and text[start - 2].isalpha()):
                 found.append((start, end, word))
         return found
 
