@@ -502,10 +502,10 @@ class AttributionExtractor:
         lowered = text.lower() if lower is None else lower
         if len(lowered) != len(text):
             lowered = text.translate(_ASCII_LOWER)
-        # a space before the text stands for its start (offsets shift by one)
         n = len(text)
-        # (the match opens with the one character before the word: in the
-        # text, the word starts where the match does)
+        # a space before the text stands for its start (offsets shift by one:
+        # the match opens with the one character before the word, so in the
+        # text the word starts where the match does)
         for m in self._first_words.finditer(" " + lowered):
             start, end = m.span()
             if start < last_end:
