@@ -206,3 +206,76 @@ def test_an_including_aside_with_nothing_before_it_is_no_source():
     text = ", Including , accused , Including "
     found = A.AttributionExtractor().extract(A.Document(text))
     assert [(a["source_text"], a["cue_text"]) for a in found] == [("", "accused")]
+
+
+def test_last_nominative_word_is_the_last_nominative_pattern():
+    # _source_before takes the pronoun from its word list, not by a regex
+    # pass: every run of consecutive words, from the first to the last
+    words = ["I", "he", "He", "HE", "she", "She", "SHE", "we", "We", "they", "They", "THEY",
+             "hE", "it", "Lee", "the", "he's", "she’d", "they.", "-he", "he-", "_we", "I.",
+             "Ib", "xI", "3he", "héhe", "é"]
+    gaps = [" ", ", ", " (", "—", ": ", "“", "\n", " ; "]
+    rng = random.Random(11)
+    for _ in range(1500):
+        text = "".join(rng.choice(words) + rng.choice(gaps) for _ in range(rng.randint(1, 8)))
+        found = list(A._WORD.finditer(text))
+        for i in range(len(found)):
+            for j in range(i + 1, len(found) + 1):
+                part = found[i:j]
+                assert A._last_nominative_word(part) == \
+                    A._last_nominative(text, part[0].start(), part[-1].end()), (text, i, j)
+
+
+def test_score_context_sums_the_parts_in_their_order():
+    # one dictionary per part: the same parts, added in the same order, so
+    # the same float (not merely a close one)
+    ex = A.AttributionExtractor()
+    texts = ["He said that it rained.", "“No,” Kim told reporters on Monday.",
+             "The plan, officials claimed, would fail, and Lee then warned: “Never.”",
+             "Said a spokesman: they denied it, reportedly."]
+    for text in texts:
+        doc = A.Document(text)
+        for _, _, context, _ in ex._candidate_contexts(doc, ex.quotations(text, doc.paragraphs)):
+            form, prev, prev2, nxt, nxt2 = context[:5]
+            lemma, verb_class = ex._entries[form][:2]
+            total = 0.0
+            for key in (("form", form), ("before", lemma, verb_class, prev, prev2),
+                        ("after", lemma, verb_class, nxt, nxt2), ("around", prev, nxt, context[-1]),
+                        ("flags", verb_class) + context[5:]):
+                total += ex._part(key)
+            assert ex._score_context(context) == total
+            assert ex._score_context(context) == total  # memoised
+
+
+def test_candidates_are_the_letter_runs_that_are_forms():
+    # candidates() reads the form off its one regex pass: the same as asking
+    # every maximal run of ASCII letters (lower-cased) in turn
+    ex = A.AttributionExtractor()
+
+    def plain(text):
+        lowered = text.lower()
+        if len(lowered) != len(text):
+            lowered = text.translate(A._ASCII_LOWER)
+        found, last_end = [], 0
+        for m in re.finditer(r"(?<![A-Za-z])[a-z]+(?![A-Za-z])", lowered):
+            (start, end), word = m.span(), m.group()
+            if start < last_end:
+                continue
+            if word in ex._multi:
+                full = ex._multi[word].match(text, start)
+                if full is not None:
+                    found.append((start, full.end(), " ".join(full.group().lower().split())))
+                    last_end = full.end()
+                    continue
+            compound = end < len(text) and text[end] in "-’'" and text[end + 1:end + 2].isalpha() \
+                or start > 1 and text[start - 1] == "-" and text[start - 2].isalpha()
+            if word in ex._single and not compound:
+                found.append((start, end, word))
+        return found
+
+    pieces = ["said", "Said", "SAYS", "told", "pointed", "out", "according", "to", "well", "-", "’",
+              "'", "3", "_", "é", "İ", "K", "x", "than", "expected", " ", "  ", ", ", ".", "\n"]
+    rng = random.Random(12)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        assert ex.candidates(text) == plain(text), text

@@ -300,7 +300,7 @@ class AttributionExtractor:
         weights = dict(zip(model["feature"], model["weight"].astype(float)))
         self._bias = weights.pop("bias", 0.0)
         self._weights = weights
-        self._memo = {}  # the parts of cue scores seen (see _score_context)
+        self._memo = ({}, {}, {}, {}, {})  # the parts of cue scores seen (see _score_context)
         self._verb_classes = sorted({entry[1] for entry in self._entries.values()})
 
     # -- quotations -------------------------------------------------------
@@ -502,12 +502,16 @@ class AttributionExtractor:
         lowered = text.lower() if lower is None else lower
         if len(lowered) != len(text):
             lowered = text.translate(_ASCII_LOWER)
-        # a space before the text stands for its start (offsets shift by one)
+        n = len(text)
+        # a space before the text stands for its start (offsets shift by one:
+        # the match opens with the one character before the word, so in the
+        # text the word starts where the match does)
         for m in self._first_words.finditer(" " + lowered):
-            start = m.start(1) - 1
+            start, end = m.span()
             if start < last_end:
                 continue
-            word, end = m.group(1), m.end() - 1
+            end -= 1
+            word = m.group(1)
             pattern = multi.get(word)
             if pattern is not None:
                 full = pattern.match(text, start)
@@ -515,10 +519,9 @@ class AttributionExtractor:
                     found.append((start, full.end(), " ".join(full.group().lower().split())))
                     last_end = full.end()
                     continue
-            in_compound = (end < len(text) and text[end] in "-’'" and
-                           text[end + 1:end + 2].isalpha()) or \
-                (start > 1 and text[start - 1] == "-" and text[start - 2].isalpha())
-            if word in single and not in_compound:  # not "well-known", "than-expected"
+            if word in single and not (  # not "well-known", "than-expected"
+                    end < n and text[end] in "-’'" and text[end + 1:end + 2].isalpha() or
+                    start > 1 and text[start - 1] == "-" and text[start - 2].isalpha()):
                 found.append((start, end, word))
         return found
 
@@ -578,23 +581,38 @@ class AttributionExtractor:
         repeat across candidates (the form; the words before it; the words
         after it; the word either side with the candidates before; the
         position and flags), each part computed once per process and then
-        looked up."""
+        looked up (one dictionary per part, keyed without its name)."""
         form, prev, prev2, nxt, nxt2 = context[:5]
-        memo = self._memo
+        forms, befores, afters, arounds, flags = self._memo
         lemma, verb_class = self._entries[form][:2]
-        total = 0.0
         # the words either side count through the form's lemma and class only:
         # keyed by those, the parts of a verb's several forms are one
-        for key in (("form", form), ("before", lemma, verb_class, prev, prev2),
-                    ("after", lemma, verb_class, nxt, nxt2), ("around", prev, nxt, context[-1]),
-                    ("flags", verb_class) + context[5:]):
-            part = memo.get(key)
-            if part is None:
-                if len(memo) > 200_000:  # bound the memory of a long-running process
-                    memo.clear()
-                part = memo[key] = self._part(key)
-            total += part
-        return total
+        a = forms.get(form)
+        if a is None:
+            a = self._memo_part(forms, form, ("form", form))
+        key = (lemma, verb_class, prev, prev2)
+        b = befores.get(key)
+        if b is None:
+            b = self._memo_part(befores, key, ("before",) + key)
+        key = (lemma, verb_class, nxt, nxt2)
+        c = afters.get(key)
+        if c is None:
+            c = self._memo_part(afters, key, ("after",) + key)
+        key = (prev, nxt, context[-1])
+        d = arounds.get(key)
+        if d is None:
+            d = self._memo_part(arounds, key, ("around",) + key)
+        key = (verb_class,) + context[5:]
+        e = flags.get(key)
+        if e is None:
+            e = self._memo_part(flags, key, ("flags",) + key)
+        return 0.0 + a + b + c + d + e  # the order of the sum as ever: same float
+
+    def _memo_part(self, memo, key, full_key):
+        if len(memo) > 100_000:  # bound the memory of a long-running process
+            memo.clear()
+        part = memo[key] = self._part(full_key)
+        return part
 
     def _part(self, key):
         w = self._weights.get
@@ -1432,6 +1450,22 @@ def _last_nominative(text, start, end):
     return m.span(1) if m else None
 
 
+def _last_nominative_word(words):
+    """Span of the last of ``words`` (consecutive :data:`_WORD` matches) that
+    is a nominative pronoun, or ``None``: what :func:`_last_nominative` finds
+    from the first word's start to the last word's end (its pronoun is a
+    whole run of the characters ``_WORD`` matches), without a regex pass
+    over the text. Where the first word starts inside a run, the regex
+    would not take it: it must not be a pronoun then (in
+    :func:`_source_before` it starts with the non-letter after a cue)."""
+    for word in reversed(words):
+        if word.group() in _NOMINATIVE_WORDS:
+            return word.span()
+    return None
+
+
+_NOMINATIVE_WORDS = frozenset("I He he She she We we They they HE SHE WE THEY".split())
+_GROUP = re.Match.group
 _LAST_NOMINATIVE = re.compile(r".*(?<![\w’'.-])(I|[Hh]e|[Ss]he|[Ww]e|[Tt]hey|HE|SHE|WE|THEY)(?![\w’'.-])",
                               re.DOTALL)
 
@@ -1540,7 +1574,7 @@ def _source_before(text, floor, cue_start, participle=False, clause_start=False)
                 return head  # an age or an aside: "Bamberg, 28, said", "Bush, however, said"
             if first[:1].islower() or first.lower() in ("a", "an", "the"):
                 return head[0], words[-1].end()
-    pronoun = _last_nominative(text, words[0].start(), words[-1].end()) if len(words) > 1 else None
+    pronoun = _last_nominative_word(words) if len(words) > 1 else None
     if pronoun is not None:
         # "the only thing we remember", "she sent an email saying": a
         # nominative pronoun is a whole subject
@@ -1555,7 +1589,7 @@ def _source_before(text, floor, cue_start, participle=False, clause_start=False)
         return _clause_subject(text, floor, cue_start) if clause_start else None
     if len(words) == 1 and words[0].group().lower() in _NOT_A_SOURCE:
         return None
-    if any(w.group().lower() in _AUXILIARIES for w in words[1:]) and not opened:
+    if not opened and not _AUXILIARIES.isdisjoint(map(str.lower, map(_GROUP, words[1:]))):
         return None  # the scan ran into another clause: "Some have been poring over data"
     s, e = _trim(text, words[0].start(), words[-1].end(), " .'’-")
     if text[s:e].count("(") > text[s:e].count(")"):
