@@ -1,6 +1,6 @@
 """Draw the PolNeAR `train` Source spans that are hand-coded for source type.
 
-Writes nine disjoint samples:
+Writes ten disjoint samples:
 
 - ``source_sample.csv`` (220 spans, seed 2026): the development sample,
   coded by two coders (A, B) and used while writing the typer's rules;
@@ -31,7 +31,9 @@ Writes nine disjoint samples:
 - ``source_sample_blind6.csv`` (200 spans, seed 2033): coded like blind5 by
   a third coder, kept for a later blind test;
 - ``source_sample_blind7.csv`` (200 spans, seed 2034): coded like blind6 by a
-  fourth coder, kept for the test after that.
+  fourth coder, kept for the test after that;
+- ``source_sample_blind8.csv`` (200 spans, seed 2035): coded like blind7 by a
+  fifth coder, for the typer frozen at the end of session 4.
 
 All hold ``doc_id, start, end``
 only (no article text: the corpus is not ours to redistribute). The draws
@@ -50,7 +52,8 @@ SAMPLES = (("source_sample.csv", 2026, 220), ("source_sample_heldout.csv", 2027,
            ("source_sample_blind4.csv", 2031, 200),
            ("source_sample_blind5.csv", 2032, 200),
            ("source_sample_blind6.csv", 2033, 200),
-           ("source_sample_blind7.csv", 2034, 200))
+           ("source_sample_blind7.csv", 2034, 200),
+           ("source_sample_blind8.csv", 2035, 200))
 
 
 def source_spans(ann_dir):
