@@ -49,13 +49,17 @@
      kappa 0.626, typer at ``f5cada2``), then used to revise the rules;
    - blind7 (``source_sample_blind7.csv``, ``--blind7``): coded like blind6
      by a fourth coder; scored once after the rules were frozen again
-     (typer at ``dcb007c``).
+     (0.680, kappa 0.605, typer at ``dcb007c``), then used to revise the
+     rules;
+   - blind8 (``source_sample_blind8.csv``, ``--blind8``): coded like blind7
+     by a fifth coder; scored once on the typer frozen at the end of
+     session 4.
 
 Usage::
 
     python scripts/evaluate_sources.py [--data DIR] [--part wire|types|all]
                                        [--test] [--blind2] [--blind3] [--blind4]
-                                       [--blind5] [--blind6] [--blind7]
+                                       [--blind5] [--blind6] [--blind7] [--blind8]
                                        [--errors]
 
 PolNeAR: Newell, Margolin & Ruths (LREC 2018).
@@ -214,7 +218,9 @@ def main(argv=None):
                         help="also score the sixth blind sample (scored blind once at 0.700; "
                              "development data since)")
     parser.add_argument("--blind7", action="store_true",
-                        help="also score the seventh blind sample (score it once the rules are "
+                        help="also score the seventh blind sample (scored blind once at 0.680)")
+    parser.add_argument("--blind8", action="store_true",
+                        help="also score the eighth blind sample (score it once the rules are "
                              "frozen, never while writing them)")
     args = parser.parse_args(argv)
     data = args.data or find_data_dir()
@@ -265,7 +271,10 @@ def main(argv=None):
                   "the sixth blind sample (coded after the codebook's session-4 decision, scored "
                   "blind once at 0.700, then used to revise the rules)"),
                  ("blind7", "source_sample_blind7.csv", args.blind7,
-                  "the seventh blind sample (coded after the codebook's session-4 decision)")]
+                  "the seventh blind sample (coded after the codebook's session-4 decision, scored "
+                  "blind once at 0.680)"),
+                 ("blind8", "source_sample_blind8.csv", args.blind8,
+                  "the eighth blind sample (coded after the codebook's session-4 decision)")]
         for coders, sample, wanted, title in later:
             coders = (coders,) if isinstance(coders, str) else coders
             coders = tuple(c for c in coders if (VALIDATION / f"source_coding_{c}.csv").exists())

@@ -25,13 +25,14 @@ Writes ten disjoint samples:
   so it is development data now;
 - ``source_sample_blind5.csv`` (200 spans, seed 2032): coded by two
   independent coders, each blind to the typer and to the other, after the
-  codebook's session-4 decision (the person's roles decide); it measures
-  how far two blind coders agree, and scores the typer frozen after blind4's
-  revisions;
-- ``source_sample_blind6.csv`` (200 spans, seed 2033): coded like blind5 by
-  a third coder, kept for a later blind test;
+  codebook's session-4 decision (the person's roles decide); they agree on
+  0.965 of it; scored once after the typer was frozen (0.685 and 0.700),
+  then used to revise the rules;
+- ``source_sample_blind6.csv`` (200 spans, seed 2033): coded like
+  blind5 by a third coder, scored once (0.700), then used to revise the
+  rules;
 - ``source_sample_blind7.csv`` (200 spans, seed 2034): coded like blind6 by a
-  fourth coder, kept for the test after that;
+  fourth coder, scored once (0.680);
 - ``source_sample_blind8.csv`` (200 spans, seed 2035): coded like blind7 by a
   fifth coder, for the typer frozen at the end of session 4.
 
