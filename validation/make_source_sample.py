@@ -32,9 +32,10 @@ Writes ten disjoint samples:
   blind5 by a third coder, scored once (0.700), then used to revise the
   rules;
 - ``source_sample_blind7.csv`` (200 spans, seed 2034): coded like blind6 by a
-  fourth coder, scored once (0.680);
+  fourth coder, scored once (0.680), then used to revise the rules;
 - ``source_sample_blind8.csv`` (200 spans, seed 2035): coded like blind7 by a
-  fifth coder, for the typer frozen at the end of session 4.
+  fifth coder, scored once on the typer frozen at the end of session 4
+  (0.645): the current blind test.
 
 All hold ``doc_id, start, end``
 only (no article text: the corpus is not ours to redistribute). The draws
