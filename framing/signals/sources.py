@@ -16,21 +16,26 @@ rest on? Three instruments answer it, each a compiled rule set built once:
   codebook (``validation/source_codebook.md``): anonymous, document,
   social_media, media, military, official, political, expert, citizen,
   organisation, named_person, unknown. Pronouns ("he", "they", "who") are
-  resolved by reading back; a mention that gives its person no role ("he",
-  "Ryan", "Mr. Ryan") is typed by the person (the codebook's amendment):
+  resolved by reading back ("he" and "she" skip a person the article calls
+  by the other pronoun or honorific). A source that names a person is
+  typed by the person (the codebook's amendment and session-4 decision):
   the roles the article gives them anywhere (a title, an apposition, a
-  shared plural title, a post after a possessive name, a description such
-  as "the front-runner" after the name or opening the next sentence) are
-  gathered and the first in the codebook's list wins; a private person's
-  marks ("Jane Doe, 44,") yield to any other role, and a person whose
-  campaign the article speaks of is a candidate. The search stops at an
-  office: a later media or military role of the same person, which would
-  outrank it, is not looked for.
+  shared plural title, a party-state tag such as "(D-Calif.)", a post after
+  a possessive name or after "his"/"her", a description such as "the
+  front-runner" or an epithet such as "the Texas senator" standing for the
+  name) are gathered and the first in the codebook's list wins; a private
+  person's marks ("Jane Doe, 44,") yield to any other role, and a person
+  whose campaign the article speaks of is a candidate. A description
+  source ("the candidate") is typed by the person it stands for. One
+  shortcut departs from the codebook, for speed: a mention that gives its
+  person an office, a military or a media role keeps it, though a media
+  role given elsewhere would outrank an office.
 
 Templates and word lists are package data (``lexicons/agencies.csv``,
 ``wire_credits.csv``, ``media_outlets.csv``, ``media_refs.csv``,
-``source_types.csv``, ``pronouns.csv``, ``person_nouns.csv``); every
-constructor takes a replacement through ``lexicon=``-style parameters.
+``source_types.csv``, ``pronouns.csv``, ``person_nouns.csv``,
+``non_names.csv``, ``name_openers.csv``); every constructor takes a
+replacement through ``lexicon=``-style parameters.
 """
 from __future__ import annotations
 
@@ -70,11 +75,6 @@ _MEMO_SIZE = 1 << 16
 #: Types a body holding posts can have ("director of X": X is none of the others).
 _BODY_TYPES = frozenset({"media", "military", "official", "political", "expert", "organisation"})
 _POSSESSIVE = re.compile(r"['’]s?$")
-#: "<tenure> as <post>" after a possessive: "(Doe's) record as governor",
-#: "(her) work as a senator"; group 1 is the post.
-_SERVED_AS_TAIL = (r"\s+(?:[\w-]+\s+)?(?:record|tenure|time|years|terms?|career|service|stint|experience|"
-                   r"days|work|role|stewardship)\s+as\s+((?:(?:a|an|the)\s+)?[^,.;:()\"“”]+?)"
-                   r"(?=\s+and\b|[,.;:()\"“”]|$)")
 _TEXT_TYPES = frozenset({"document", "social_media"})
 
 
@@ -540,10 +540,12 @@ class SourceTyper:
         Cue table with columns ``type, pattern, scope, case`` (default: the
         packaged ``source_types``); rows of scope ``role`` list posts
         ("president", "director") typed by the body named after them.
-    pronouns, person_nouns, outlets, agencies, non_names : str, path or DataFrame
+    pronouns, person_nouns, outlets, agencies, non_names, name_openers : str, path or DataFrame
         The anaphor table, the person-noun list, the outlet and agency lists
-        (outlet and agency names type a mention as ``media``) and the
-        capitalised words that are never part of a personal name.
+        (outlet and agency names type a mention as ``media``), the
+        capitalised words that are never part of a personal name, and the
+        closed-class words that open a capitalised run at a sentence start
+        before a name or none ("After Jane Doe", "The Truman Show").
 
     Examples
     --------
@@ -588,7 +590,7 @@ class SourceTyper:
                            r"hundreds|thousands|millions|scores|most|many|some|several|few|all|none))$",
                            re.IGNORECASE)
     _SHARE_OF = re.compile(r"\s+of\s+(?:the\s+|those\s+)?")
-    _COUNT = re.compile(r"\d[\d,]*|(?:one|two|three|four|five|six|seven|eight|nine|\d+)\s+(?:in|out of)\s+"
+    _COUNT = re.compile(r"\d[\d,]*|(?i:one|two|three|four|five|six|seven|eight|nine|\d+)\s+(?:in|out of)\s+"
                         r"(?:\d+|three|four|five|ten)")
     _COUNTED = re.compile(r"\b\d[\d,]*\s+((?:[a-z][\w-]*\s+)?[a-z][\w-]*s)\b")
     _COORDINATED = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
@@ -614,7 +616,8 @@ class SourceTyper:
                                  r" (?:to be(?:come)?|for)\b.*)$", re.IGNORECASE)
 
     def __init__(self, lexicon="source_types", pronouns="pronouns", person_nouns="person_nouns",
-                 outlets="media_outlets", agencies="agencies", non_names="non_names"):
+                 outlets="media_outlets", agencies="agencies", non_names="non_names",
+                 name_openers="name_openers"):
         self._non_names = frozenset(load_lexicon(non_names)["word"])
         self._typed = {}  # (mention, title before, apposition after) -> type
         table = load_lexicon(lexicon)
@@ -648,6 +651,11 @@ class SourceTyper:
         pron = load_lexicon(pronouns)
         self.pronouns = dict(zip(pron["pronoun"], pron["refers"]))
         self.person_nouns = frozenset(load_lexicon(person_nouns)["noun"])
+        # a capitalised run these open at a sentence start is no name
+        # ("In Louisville") or holds one after them ("After Jane Doe")
+        openers = load_lexicon(name_openers)
+        self._determiners = frozenset(openers.loc[openers["class"] == "determiner", "word"])
+        self._run_openers = frozenset(openers.loc[openers["class"] != "determiner", "word"])
         # "\b[Tt]he", its word boundary checked after the "T": opening with a
         # letter, the regex lets the engine skip to the next "T" or "t"
         self._description = re.compile(
@@ -1161,8 +1169,16 @@ class SourceTyper:
                 continue
             if self.pronoun_kind(re.split(r"['’]", words[0])[0]):
                 continue  # "I've", "We're": a pronoun, not a name
-            if words[0] in self._RUN_OPENERS:
-                continue  # "In Louisville", "The Democratic": no name opens so
+            if words[0].lower() in self._determiners:
+                continue  # "The Democratic", "The Truman Show": no personal name
+            if words[0].lower() in self._run_openers:
+                # "After Jane Doe spoke": the name follows the preposition;
+                # "In Louisville": no name at all
+                rest = words[1:]
+                if not rest or len(rest) == 1 and not self._is_person(
+                        self._names(doc), _POSSESSIVE.sub("", rest[0])):
+                    continue
+                s, words = doc.text.index(rest[0], s), rest
             if sentence_initial and doc.sentences:
                 opening = doc.text[doc.sentences[doc.sentence_of(s)][0]:s]
                 if opening.strip() and (self.premodifier(opening) != opening.strip()
@@ -1193,13 +1209,6 @@ class SourceTyper:
                 if accept is None or accept(found):
                     return found
         return None
-
-    #: Capitalised prepositions, articles and conjunctions: a capitalised run
-    #: they open at a sentence start is no personal name.
-    _RUN_OPENERS = frozenset(
-        "In For With At On After Before From By To Of The A An This That These Those Under Over "
-        "During Despite Since Until Among Between Without Within About Against Into Through Like As "
-        "While When If But And Or Unlike Amid Following".split())
 
     @staticmethod
     def _opens_line(text, at):
@@ -1328,8 +1337,9 @@ class SourceTyper:
                     results[i] = {**result, "source_type": role}
         return results
 
-    #: A person the mention itself gives one of these roles keeps it: only
-    #: media or military would outrank an office, too rarely to look for.
+    #: A person the mention itself gives one of these roles keeps it, to
+    #: save a lookup per mention: only a media or military role found
+    #: elsewhere would outrank an office (the same labels on all 1,940 coded rows).
     _TOP_PERSON_TYPES = frozenset({"media", "military", "official"})
 
     def _described_person(self, doc, start, end, memo):
@@ -1338,7 +1348,7 @@ class SourceTyper:
         refers to, as :meth:`_descriptions` finds it, else None."""
         if "descriptions" not in memo:
             memo["descriptions"] = self._descriptions(doc)
-        for s, e, referent, _ in memo["descriptions"]:
+        for s, e, referent, _, _ in memo["descriptions"]:
             if s > start + 4:
                 break
             if s >= start and e >= end - 1 and doc.text[start:s].strip() == "":
@@ -1370,8 +1380,10 @@ class SourceTyper:
     _RAN = re.compile(r"(?:,[^,.;:]{0,60},)?\s+(?:(?:has|had|is|was|have)\s+(?:been\s+)?)?(?:\w+ly\s+)?"
                       r"(?:r[au]n|running|launched|launching|announced|won|wins|clinched|clinches|"
                       r"captured|secured|seeking|sought|seeks|accepted|accepts|lost)\s+"
-                      r"(?:(?:a|an|the|his|her|their)\s+)?(?:party['’]s\s+)?(?:[\w-]+\s+){0,3}?"
-                      r"(?:campaign|nomination|candidacy|bid|primary|primaries|caucus(?:es)?|race)\b")
+                      r"(?:(?:a|an|the|his|her|their)\s+)?(?:party['’]s\s+)?(?:(?:[\w-]+\s+){0,2}?"
+                      r"(?:nomination|candidacy|primary|primaries|caucus(?:es)?)|(?:[\w-]+\s+){0,2}?"
+                      r"(?:presidential|[Ss]enate|[Hh]ouse|congressional|gubernatorial|mayoral|re-?election|"
+                      r"White House|\d{4})\s+(?:campaign|bid|race))\b")
 
     #: A candidacy told later in the sentence of a name or pronoun: "Jane
     #: Doe said ... before she launched her presidential bid".
@@ -1381,9 +1393,9 @@ class SourceTyper:
                                 r"(?:campaign|candidacy|bid(?!\s+to\b))\b")
 
     def _introduced_as(self, doc, result, described, memo):
-        """The type of the person a role-less mention refers to, as the
-        article introduces them (the codebook's amendment): the first in the
-        codebook's list of the roles the article gives them (its
+        """The type of the person a mention refers to, by the roles the
+        article gives them (the codebook's amendment and session-4
+        decision): the first in the codebook's list of those roles (its
         clarification on several roles), or None when it gives none.
 
         The person is found by surname; where the article names several
@@ -1425,7 +1437,7 @@ class SourceTyper:
         given = given or next((g for _, _, g in mentions if g), None)
         private, roles = None, []
         for start, end, other in mentions:
-            if given and other and not (other.startswith(given) or given.startswith(other)):
+            if not _same_given(given, other):
                 continue  # another person of that surname ("Ken" is "Kenneth")
             kind = self._role_at(doc, start, end, surname, described)
             if kind == "citizen":
@@ -1436,11 +1448,12 @@ class SourceTyper:
                 roles.append(kind)
                 if kind == "media":
                     break  # no role a person can have outranks it
-        if "official" not in roles:
-            described_as = self._described_as(doc, surname, memo)
+        if "official" not in roles:  # (descriptions rarely give more than an office)
+            described_as = self._described_as(doc, surname, given, memo)
             if described_as:
                 roles.append(described_as)
-            roles.extend(self._posts_told_by_pronoun(doc, memo).get(surname, ()))
+            roles.extend(kind for kind, other in self._posts_told_by_pronoun(doc, memo).get(surname, ())
+                         if _same_given(given, other))
         if roles:
             # of several roles, the first in the codebook's list wins (a
             # senator running for president is an official)
@@ -1451,7 +1464,7 @@ class SourceTyper:
             return "political"  # a person with a campaign is a candidate
         return private
 
-    def _described_as(self, doc, surname, memo):
+    def _described_as(self, doc, surname, given, memo):
         """The role of the first definite description of one person ("the
         Republican front-runner") that refers to ``surname``, or None: a
         candidacy told by a description after the person last named, any
@@ -1462,7 +1475,7 @@ class SourceTyper:
         if "descriptions" not in memo:
             memo["descriptions"] = self._descriptions(doc)
         text = doc.text
-        for s, e, subject, named in memo["descriptions"]:
+        for s, e, subject, named, named_given in memo["descriptions"]:
             if surname not in (subject, named):
                 continue
             before, after = self._sentence_context(doc, s, e)
@@ -1473,27 +1486,42 @@ class SourceTyper:
             # sentence before (else the last person named)
             opens = before.strip(" \"'“‘") in self._OPENERS
             if kind == "political" and named == surname or (
-                    opens and subject == surname or named == surname and self._EPITHET.match(text, s)) \
+                    opens and subject == surname
+                    or named == surname and _same_given(given, named_given)
+                    and self._stands_for_name(text, s, surname)) \
                     and kind in self._ROLE_TYPES and kind not in ("anonymous", "citizen"):
                 return kind
         return None
+
+    def _stands_for_name(self, text, at, surname):
+        """Whether the epithet at ``at`` ("the Texas senator") stands in for
+        ``surname`` named before it: not in that name's own clause, where it
+        is someone else ("Doe criticized the Texas senator")."""
+        if not self._EPITHET.match(text, at):
+            return False
+        named = text.rfind(surname, max(0, at - 600), at)
+        return named >= 0 and bool(self._CLAUSE_BREAK.search(text, named + len(surname), at))
+
+    _CLAUSE_BREAK = re.compile(r"[,;:.!?\n]|\s(?:and|but)\s")
 
     _OPENERS = ("", "But", "And", "Yet", "So", "Then", "Still", "Later")
     #: A description standing in for the name just used, its post tied to one
     #: person by a place or "former": "the Texas senator", "the former
     #: secretary of state" (a bare "the senator" may be anyone).
-    _EPITHET = re.compile(r"[Tt]he\s+(?:(?:former\s+|then-)(?=[a-z])|(?:[A-Z][a-z]+\s+){1,2}(?=[a-z]))")
+    _EPITHET = re.compile(r"[Tt]he\s+(?:(?:former\s+|then-)(?=[a-z])|(?!(?:Democratic|Republican|GOP|"
+                          r"Libertarian|Conservative|Liberal|Labour|Green)\b)(?:[A-Z][a-z]+\s+){1,2}(?=[a-z]))")
 
     #: A post held, told after a possessive pronoun: "her work as senator",
     #: "her use of a private server as secretary of state" (not "such as").
     _PRONOUN_SERVED_AS = re.compile(
-        r"\b(?:[Hh]is|[Hh]er)\s+(?:[\w’'-]+\s+){0,5}?(?<!such )(?<!well )(?<!same )(?<!so )as\s+"
+        r"\b(?:[Hh]is|[Hh]er)\s+(?:[\w’'-]+\s+){1,5}?(?<!such )(?<!well )(?<!same )(?<!so )as\s+"
         r"((?:(?:a|an|the)\s+)?[^,.;:()\"“”]+?)(?=\s+and\b|\s+(?:in|from|to|when|during|under)\b|[,.;:()\"“”]|$)")
 
     def _posts_told_by_pronoun(self, doc, memo):
-        """``{surname: [type, ...]}``: the posts told after "his" or "her"
-        ("her years as secretary of state"), each given to the person named
-        last before it (within 600 characters)."""
+        """``{surname: [(type, given name or None), ...]}``: the posts told
+        after "his" or "her" ("her years as secretary of state"), each given
+        to the person named last before it (within 600 characters), with the
+        given name that mention has."""
         if "pronoun posts" not in memo:
             posts, people = {}, None
             for match in self._PRONOUN_SERVED_AS.finditer(doc.text):
@@ -1502,9 +1530,9 @@ class SourceTyper:
                     continue
                 if people is None:
                     people = self._names(doc)
-                surname = self._last_person(people, match.start())
+                surname, given = self._last_named(doc, people, match.start())
                 if surname:
-                    posts.setdefault(surname, []).append(kind)
+                    posts.setdefault(surname, []).append((kind, given))
             memo["pronoun posts"] = posts
         return memo["pronoun posts"]
 
@@ -1527,8 +1555,8 @@ class SourceTyper:
                 continue  # a headline's capitals tell no noun from a name ("The General Election")
             if people is None:
                 people = self._names(doc)
-            named = self._last_person(people, s)
-            found.append((s, e, self._previous_subject(doc, s, people) or named, named))
+            named, given = self._last_named(doc, people, s)
+            found.append((s, e, self._previous_subject(doc, s, people) or named, named, given))
         return found
 
     def _previous_subject(self, doc, at, people):
@@ -1546,15 +1574,16 @@ class SourceTyper:
                 return surnames[i]
         return None
 
-    def _last_person(self, people, at, limit=600):
-        """The surname of the nearest person named before ``at`` (within ``limit`` chars), else None."""
+    def _last_named(self, doc, people, at, limit=600):
+        """``(surname, given name or None)`` of the nearest person named before
+        ``at`` (within ``limit`` chars), else ``(None, None)``."""
         starts, ends, surnames = people[:3]
         for i in range(bisect_left(ends, at + 1) - 1, -1, -1):
             if starts[i] < at - limit:
                 break
             if self._is_person(people, surnames[i]):
-                return surnames[i]
-        return None
+                return surnames[i], self._given_name(doc.text[starts[i]:ends[i]].split()[:-1])
+        return None, None
 
     _HONORIFIC = re.compile(_HONORIFICS + "$")
 
@@ -1707,7 +1736,9 @@ class SourceTyper:
     _PARTY_STATE = re.compile(r"['’]?s?\s*\((?:D|R|I|Dem|Rep|Ind)\.?\s*[-–,]\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\)")
 
     #: A post held, told after a possessive name: "Doe's record as governor".
-    _SERVED_AS = re.compile(_SERVED_AS_TAIL)
+    _SERVED_AS = re.compile(r"\s+(?:[\w-]+\s+)?(?:record|tenure|time|years|terms?|career|service|stint|"
+                            r"experience|days|work|role|stewardship)\s+as\s+((?:(?:a|an|the)\s+)?[^,.;:()\"“”]+?)"
+                            r"(?=\s+and\b|[,.;:()\"“”]|$)")
 
     _AND_AS = re.compile(r"\s+and\s+as\s+((?:(?:a|an|the)\s+)?[^,.;:()\"“”]+?)(?=\s+and\b|[,.;:()\"“”]|$)")
 
@@ -1762,13 +1793,17 @@ class SourceTyper:
     def _gender(self, doc, mention, genders):
         """``"m"``, ``"f"`` or None: how the article refers to the person whose
         surname ends ``mention``, from the honorifics before the surname ("Mr.",
-        "Ms.") and the first he/she pronoun after each mention in its sentence;
-        None unless one reading outweighs the other two to one. ``genders``
-        keeps the answers per surname for the document."""
+        "Ms.", two votes each) and the first he/she pronoun after each mention
+        in its sentence (one vote); None unless one reading has three votes at
+        least and three times the other's, or when several people in the
+        article share the surname. ``genders`` keeps the answers per surname
+        for the document."""
         names = self.name_tokens(self.head(mention))
         if not names:
             return None
         surname = _POSSESSIVE.sub("", names[-1]).rstrip(".")
+        if surname not in genders and self._shared_surname(doc, surname, genders):
+            genders[surname] = None  # "Ms. Jane Roe" and "Sen. Mark Roe": the votes would mix
         if surname not in genders:
             votes = {"m": 0, "f": 0}
             text = doc.text
@@ -1780,10 +1815,21 @@ class SourceTyper:
                 if pronoun:
                     votes[self._PRONOUN_GENDER[pronoun.group(1).lower()]] += 1
             m, f = votes["m"], votes["f"]
-            genders[surname] = "m" if m >= 2 and m >= 2 * f else "f" if f >= 2 and f >= 2 * m else None
+            # a pronoun after a name is often someone else's ("Doe said he
+            # [Roe] was wrong"): only a clear majority decides
+            genders[surname] = "m" if m >= 3 and m >= 3 * f else "f" if f >= 3 and f >= 3 * m else None
         return genders[surname]
 
     _HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
+
+    def _shared_surname(self, doc, surname, memo):
+        """Whether the article names more than one person ``surname`` ("Hillary
+        Clinton" and "Bill Clinton"), by the given names of its full names."""
+        if ("people",) not in memo:
+            memo["people",] = self._names(doc)
+        full = memo["people",][3].get(surname, ())
+        given = {self._given_name(name.split()[:-1]) for name in full}
+        return len(given - {None}) > 1
 
     def _resolve(self, doc, start, end, history, named, max_distance, genders):
         text = doc.text
@@ -1828,9 +1874,11 @@ class SourceTyper:
         if kind == "person":
             # "he" or "she" is never the article's "I", nor a person the
             # article calls by the other pronoun
-            gender = self._PRONOUN_GENDER.get(text[start:end].lower())
-            fits = (lambda h: h is not None and self._gender(doc, h["text"], genders) in (None, gender))
-            candidate = next((h for h in earlier if h["person"] and not h.get("author") and fits(h)), None)
+            gender = self._PRONOUN_GENDER.get(text[start:end].strip().lower())
+            fits = (lambda h: h is not None and (
+                gender is None or self._gender(doc, h["text"], genders) in (None, gender)))
+            people = [h for h in earlier if h["person"] and not h.get("author")]
+            candidate = next((h for h in people if fits(h)), None)
             # A name opening a sentence between that source and the pronoun
             # is the likelier antecedent ("Christie slipped out. He said ...").
             limit = start - candidate["end"] if candidate else 600
@@ -1838,7 +1886,9 @@ class SourceTyper:
             described = self._scan_description(doc, start, limit=limit)
             if described and (subject is None or described["start"] > subject["start"]):
                 subject = described  # "The senator left. Later he said ..."
-            return subject or candidate or self._scan_name(doc, start, accept=fits)
+            # (with no one the pronoun fits, the nearest person at all)
+            return subject or candidate or self._scan_name(doc, start, accept=fits) \
+                or (people[0] if people else self._scan_name(doc, start))
         if kind == "group":
             for h in earlier:
                 # "they" stands for people or a body, not for one text or post
@@ -1860,6 +1910,11 @@ class SourceTyper:
                     return h
             return None
         return None
+
+
+def _same_given(given, other):
+    """Whether two given names (None: not known) may be one person's ("Ken", "Kenneth")."""
+    return not given or not other or given.startswith(other) or other.startswith(given)
 
 
 _NON_SPACE = re.compile(r"\S+")
