@@ -300,7 +300,9 @@ class AttributionExtractor:
         weights = dict(zip(model["feature"], model["weight"].astype(float)))
         self._bias = weights.pop("bias", 0.0)
         self._weights = weights
-        self._memo = ({}, {}, {}, {}, {})  # the parts of cue scores seen (see _score_context)
+        # the parts of cue scores seen: by form, words before, words after,
+        # words around and flags (see _score_context)
+        self._memo = ({}, {}, {}, {}, {})
         self._verb_classes = sorted({entry[1] for entry in self._entries.values()})
 
     # -- quotations -------------------------------------------------------
@@ -507,10 +509,9 @@ class AttributionExtractor:
         # the match opens with the one character before the word, so in the
         # text the word starts where the match does)
         for m in self._first_words.finditer(" " + lowered):
-            start, end = m.span()
+            start, end = m.start(), m.end() - 1
             if start < last_end:
                 continue
-            end -= 1
             word = m.group(1)
             pattern = multi.get(word)
             if pattern is not None:
@@ -1465,7 +1466,7 @@ def _last_nominative_word(words):
 
 
 _NOMINATIVE_WORDS = frozenset("I He he She she We we They they HE SHE WE THEY".split())
-_GROUP = re.Match.group
+_MATCHED_TEXT = re.Match.group
 _LAST_NOMINATIVE = re.compile(r".*(?<![\w’'.-])(I|[Hh]e|[Ss]he|[Ww]e|[Tt]hey|HE|SHE|WE|THEY)(?![\w’'.-])",
                               re.DOTALL)
 
@@ -1589,7 +1590,7 @@ def _source_before(text, floor, cue_start, participle=False, clause_start=False)
         return _clause_subject(text, floor, cue_start) if clause_start else None
     if len(words) == 1 and words[0].group().lower() in _NOT_A_SOURCE:
         return None
-    if not opened and not _AUXILIARIES.isdisjoint(map(str.lower, map(_GROUP, words[1:]))):
+    if not opened and not _AUXILIARIES.isdisjoint(map(str.lower, map(_MATCHED_TEXT, words[1:]))):
         return None  # the scan ran into another clause: "Some have been poring over data"
     s, e = _trim(text, words[0].start(), words[-1].end(), " .'’-")
     if text[s:e].count("(") > text[s:e].count(")"):
