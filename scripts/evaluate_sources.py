@@ -42,8 +42,9 @@
    - blind5 (``source_sample_blind5.csv``, ``--blind5``): coded by two
      coders, each blind to the typer and to the other (coders ``blind5`` and
      ``blind5_second``), after the codebook's session-4 decision; scored once
-     after the rules were frozen (typer at ``99dd448``); the two coders'
-     agreement is the human figure the typer is held to;
+     after the rules were frozen (0.685 and 0.700, typer at ``99dd448``),
+     then used to revise the rules; the two coders' agreement (0.965) is the
+     human figure the typer is held to;
    - blind6 (``source_sample_blind6.csv``, ``--blind6``): coded like blind5
      by a third coder; scored once after the rules were frozen again (0.700,
      kappa 0.626, typer at ``f5cada2``), then used to revise the rules;
@@ -214,12 +215,13 @@ def main(argv=None):
                              "development data since)")
     parser.add_argument("--blind5", action="store_true",
                         help="also score the fifth blind sample, coded by two independent coders "
-                             "(score it once the rules are frozen, never while writing them)")
+                             "(scored blind once at 0.685/0.700; development data since)")
     parser.add_argument("--blind6", action="store_true",
                         help="also score the sixth blind sample (scored blind once at 0.700; "
                              "development data since)")
     parser.add_argument("--blind7", action="store_true",
-                        help="also score the seventh blind sample (scored blind once at 0.680)")
+                        help="also score the seventh blind sample (scored blind once at 0.680; "
+                             "development data since)")
     parser.add_argument("--blind8", action="store_true",
                         help="also score the eighth blind sample (scored blind once at 0.645; "
                              "the latest blind figure)")
@@ -267,13 +269,14 @@ def main(argv=None):
                   "the rules were frozen, at 0.635, then used to revise the rules)"),
                  (("blind5", "blind5_second"), "source_sample_blind5.csv", args.blind5,
                   "the fifth blind sample (two independent coders, after the codebook's "
-                  "session-4 decision)"),
+                  "session-4 decision; scored blind once at 0.685/0.700, then used to revise "
+                  "the rules)"),
                  ("blind6", "source_sample_blind6.csv", args.blind6,
                   "the sixth blind sample (coded after the codebook's session-4 decision, scored "
                   "blind once at 0.700, then used to revise the rules)"),
                  ("blind7", "source_sample_blind7.csv", args.blind7,
                   "the seventh blind sample (coded after the codebook's session-4 decision, scored "
-                  "blind once at 0.680)"),
+                  "blind once at 0.680, then used to revise the rules)"),
                  ("blind8", "source_sample_blind8.csv", args.blind8,
                   "the eighth blind sample (coded after the codebook's session-4 decision, scored "
                   "blind once at 0.645: the figure to expect on new text)")]
