@@ -1,6 +1,6 @@
 """Draw the PolNeAR `train` Source spans that are hand-coded for source type.
 
-Writes ten disjoint samples:
+Writes eleven disjoint samples:
 
 - ``source_sample.csv`` (220 spans, seed 2026): the development sample,
   coded by two coders (A, B) and used while writing the typer's rules;
@@ -34,8 +34,10 @@ Writes ten disjoint samples:
 - ``source_sample_blind7.csv`` (200 spans, seed 2034): coded like blind6 by a
   fourth coder, scored once (0.680), then used to revise the rules;
 - ``source_sample_blind8.csv`` (200 spans, seed 2035): coded like blind7 by a
-  fifth coder, scored once on the typer frozen at the end of session 4
-  (0.645): the current blind test.
+  fifth coder, scored once on the typer frozen at 214146c (0.645), before
+  a review's fixes;
+- ``source_sample_blind9.csv`` (200 spans, seed 2036): coded like blind8 by a
+  sixth coder, for the typer as it ends session 4.
 
 All hold ``doc_id, start, end``
 only (no article text: the corpus is not ours to redistribute). The draws
@@ -55,7 +57,8 @@ SAMPLES = (("source_sample.csv", 2026, 220), ("source_sample_heldout.csv", 2027,
            ("source_sample_blind5.csv", 2032, 200),
            ("source_sample_blind6.csv", 2033, 200),
            ("source_sample_blind7.csv", 2034, 200),
-           ("source_sample_blind8.csv", 2035, 200))
+           ("source_sample_blind8.csv", 2035, 200),
+           ("source_sample_blind9.csv", 2036, 200))
 
 
 def source_spans(ann_dir):
