@@ -97,3 +97,31 @@ def test_occurrences_are_the_whole_word_matches_of_the_regex(text, word):
 def test_occurrences_on_a_sentence():
     text = "Roe said Roe's aide, not Roe-Smith or O'Roe, met Roe."
     assert _occurrences(text, "Roe") == [0, 9, 49]
+
+
+#: What ``_mention_kinds`` gave before the one-pass finder: every mention
+#: group asked in turn, behind one search for all of them.
+def _kinds_by_groups(text):
+    if not TYPER._any_mention_cue.found(text):
+        return frozenset()
+    return frozenset(kind for kind, group in TYPER._mention_groups if group.found(text))
+
+
+@settings(max_examples=500, deadline=None)
+@given(words=st.lists(WORDS | st.sampled_from(["Gen.", "Sen. Doe", "50 %", "New York Times", "FBI",
+                                               "Fox News", "spokesman", "Pentagon", "White House"]),
+                      max_size=10),
+       joiner=st.sampled_from([" ", "", ", ", "-"]), case=st.sampled_from([str, str.upper, str.title]))
+def test_mention_kinds_in_one_pass_are_the_groups_answers(words, joiner, case):
+    text = case(joiner.join(words))
+    assert TYPER._kinds.kinds(text) == TYPER._kinds.by_groups(text) == _kinds_by_groups(text)
+    for kind, group in TYPER._mention_groups:
+        assert TYPER._has_cue(kind, "mention", text) == (kind in _kinds_by_groups(text))
+
+
+def test_mention_kinds_on_made_up_mentions():
+    for text in ["a senior administration official", "Jane Doe, a professor at Yale", "Sen. Jane Doe",
+                 "two-thirds of voters", "the \u212aremlin", "İstanbul officials", "Fox News host", ""]:
+        assert TYPER._kinds.kinds(text) == _kinds_by_groups(text), text
+    assert TYPER._mention_kinds("a senior administration official") == {"official"}
+    assert "anonymous" in TYPER._mention_kinds("sources familiar with the talks")

@@ -214,6 +214,91 @@ def _whole_words(pattern):
     return r"(?<![\w-])(?:" + pattern + r")(?![\w-])"
 
 
+class _KindFinder:
+    """Which of several :class:`_CueGroup` match in a text, in one pass: the
+    same answer as asking each group's :meth:`_CueGroup.found`.
+
+    A group's lower-cased alternatives can only match where a whole word
+    starts with one of their first characters; so the text is scanned once
+    for such word starts, and at each only the alternatives of the groups
+    not yet found that open with its character are tried (anchored there).
+    Alternatives whose first characters are unknown are searched for as
+    before, and so are those with inline flags, behind one search for all
+    of them. Texts :func:`_lowered` cannot lower, and lexicons whose first
+    characters lower oddly, are answered group by group.
+    """
+
+    def __init__(self, groups):
+        self.groups = [(kind, _cue_group(alternatives)) for kind, alternatives in groups]
+        self.any = _cue_group(tuple(a for _, alternatives in groups for a in alternatives))
+        dispatch, alone, flagged, self.fast = {}, [], [], True
+        for kind, alternatives in groups:
+            by_char, lone, has_flags = {}, [], False
+            for alternative in alternatives:
+                if _INLINE_FLAGS.search(alternative):
+                    has_flags = True
+                    continue
+                first, nullable = _first_chars(list(_sre_parse.parse(alternative)))
+                if first is None or nullable:
+                    lone.append(alternative)
+                    continue
+                for char in first:
+                    # the character the lower-cased lookahead of _by_first_char requires
+                    key = _lower_pattern(re.escape(char))
+                    key = key[1:] if key[:1] == "\\" else key
+                    if len(key) != 1:
+                        self.fast = False
+                    by_char.setdefault(key, []).append(alternative)
+            for key, group in by_char.items():
+                dispatch.setdefault(key, []).append(
+                    (kind, re.compile(_lower_pattern(_whole_words("|".join(group))))))
+            if lone:
+                alone.append((kind, re.compile(_lower_pattern(_whole_words("|".join(lone))))))
+            if has_flags:
+                flagged.append((kind, _cue_group(alternatives).flagged))
+        self.dispatch, self.alone, self.flagged = dispatch, alone, flagged
+        # one character wherever a word starts with a dispatched one (the
+        # lookbehind is _whole_words', checked after it so the engine skips ahead)
+        self.starts = (re.compile("[" + "".join(map(re.escape, sorted(dispatch))) + r"](?<![\w-].)")
+                       if dispatch else None)
+
+    def by_groups(self, text, lower=None):
+        """The answer group by group (what :meth:`kinds` gives)."""
+        lower = lower or _lowered(text)
+        if not self.any.found(text, lower):
+            return frozenset()
+        return frozenset(kind for kind, group in self.groups if group.found(text, lower))
+
+    def kinds(self, text):
+        """The kinds whose group matches in ``text``."""
+        lower = _lowered(text)
+        if lower is None or not self.fast:
+            return self.by_groups(text, lower)
+        found = set()
+        if self.starts is not None:
+            dispatch = self.dispatch
+            for start in self.starts.finditer(lower):
+                at = start.start()
+                for kind, regex in dispatch[lower[at]]:
+                    if kind not in found and regex.match(lower, at):
+                        found.add(kind)
+        for kind, regex in self.alone:
+            if kind not in found and regex.search(lower):
+                found.add(kind)
+        if self.flagged and any(kind not in found for kind, _ in self.flagged) \
+                and self.any.flagged.search(text):
+            for kind, regex in self.flagged:
+                if kind not in found and regex.search(text):
+                    found.add(kind)
+        return frozenset(found)
+
+
+@lru_cache(maxsize=16)
+def _kind_finder(groups):
+    """One finder per tuple of ``(kind, alternatives)`` (typers of the same lexicon share it)."""
+    return _KindFinder(groups)
+
+
 @lru_cache(maxsize=64)
 def _cue_group(alternatives):
     """One group per tuple of alternatives (typers of the same lexicon share theirs)."""
@@ -641,6 +726,8 @@ class SourceTyper:
             tuple(a for key in self.cues if key[1] == "mention" for a in alternatives[key]))
         self._mention_groups = [(kind, group) for (kind, scope), group in self._any_cue.items()
                                 if scope == "mention"]
+        self._kinds = _kind_finder(tuple((kind, tuple(alternatives[kind, scope]))
+                                         for kind, scope in self._any_cue if scope == "mention"))
         # (a type without fallback cues never matches one: not worth asking)
         self._fallback_types = [t for t in SOURCE_TYPES if (t, "fallback") in self.cues]
         self._before_types = [t for t in SOURCE_TYPES if (t, "before") in self.cues]
@@ -686,15 +773,12 @@ class SourceTyper:
 
     def _mention_kinds(self, text):
         """The types with a mention cue matching anywhere in ``text`` (any case)."""
-        lower = _lowered(text)
-        if not self._any_mention_cue.found(text, lower):
-            return frozenset()
-        return frozenset(kind for kind, group in self._mention_groups if group.found(text, lower))
+        return self._kinds.kinds(text)
 
     def _has_cue(self, kind, scope, text):
         """Whether a cue of ``(kind, scope)`` matches anywhere in ``text`` (any case)."""
-        if scope == "mention":
-            return kind in self._mention_kinds(text)
+        # (one group's search: a mention cue of one type is asked of texts
+        # whose other types no one needs, such as a suffix of a phrase)
         group = self._any_cue.get((kind, scope))
         return group is not None and group.found(text)
 
@@ -1427,7 +1511,9 @@ class SourceTyper:
         for start, end, other in mentions:
             if given and other and not (other.startswith(given) or given.startswith(other)):
                 continue  # another person of that surname ("Ken" is "Kenneth")
-            kind = self._role_at(doc, start, end, surname, described)
+            if ("role at", start, end, surname) not in memo:  # (people sharing a surname)
+                memo["role at", start, end, surname] = self._role_at(doc, start, end, surname, described)
+            kind = memo["role at", start, end, surname]
             if kind == "citizen":
                 # a private person's marks ("Jane Doe, 44,", "his son") yield
                 # to any post or office the article gives them elsewhere
@@ -1437,7 +1523,9 @@ class SourceTyper:
                 if kind == "media":
                     break  # no role a person can have outranks it
         if "official" not in roles:
-            described_as = self._described_as(doc, surname, memo)
+            if ("described as", surname) not in memo:
+                memo["described as", surname] = self._described_as(doc, surname, memo)
+            described_as = memo["described as", surname]
             if described_as:
                 roles.append(described_as)
             roles.extend(self._posts_told_by_pronoun(doc, memo).get(surname, ()))
