@@ -125,3 +125,24 @@ def test_mention_kinds_on_made_up_mentions():
         assert TYPER._kinds.kinds(text) == _kinds_by_groups(text), text
     assert TYPER._mention_kinds("a senior administration official") == {"official"}
     assert "anonymous" in TYPER._mention_kinds("sources familiar with the talks")
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet="DoeMrJ. ,’'-\nxé_1AbcdeFGH", max_size=80), at=st.integers(0, 80))
+def test_title_case_line_counts_as_the_word_list(text, at):
+    at = min(at, len(text))
+    lo, hi = text.rfind("\n", 0, at) + 1, text.find("\n", at)
+    words = SourceTyper._LONG_WORD.findall(text, lo, len(text) if hi < 0 else hi)
+    expected = len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+    assert TYPER._title_case_line(text, at) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=TEXT, data=st.data())
+def test_name_runs_memo_serves_shorter_windows(text, data):
+    TYPER._name_runs(text, 0, len(text))  # every run matched in the whole text first
+    lo = data.draw(st.integers(0, len(text)))
+    hi = data.draw(st.integers(lo, len(text)))
+    endpos = data.draw(st.integers(hi, len(text)))
+    assert TYPER._name_runs(text, lo, hi, endpos) == [
+        r for r in _runs(RUN.finditer(text, lo, endpos)) if r[0] < hi]

@@ -1735,21 +1735,35 @@ class SourceTyper:
             if match:
                 end = lo + match.end()
                 found.append((lo, end, match.group()))
+        regex = self._NAME_RUN
+        runs = _runs_at(regex, text)
         for at in starts:
             if at >= end:
-                match = self._NAME_RUN.match(text, at, endpos)
-                if match:
-                    end = match.end()
-                    found.append((at, end, match.group()))
+                if at not in runs:
+                    match = regex.match(text, at)
+                    runs[at] = match and (match.end(), match.group())
+                run = runs[at]
+                if run and run[0] > endpos:
+                    # (the regex has no lookahead: a run it matches in the
+                    # whole text, ending by ``endpos``, is the one it matches
+                    # in ``text[:endpos]``, and one it cannot match there it
+                    # cannot match in less; a longer one is matched anew)
+                    match = regex.match(text, at, endpos)
+                    run = match and (match.end(), match.group())
+                if run:
+                    end = run[0]
+                    found.append((at, end, run[1]))
         return found
 
     _LONG_WORD = re.compile(r"[A-Za-z][\w’'-]{3,}")
+    _LONG_WORD_INITIAL = re.compile(r"([A-Za-z])[\w’'-]{3,}")
 
     def _title_case_line(self, text, at):
         """Whether the line holding ``at`` capitalises (nearly) all its long words."""
         lo, hi = text.rfind("\n", 0, at) + 1, text.find("\n", at)
-        words = self._LONG_WORD.findall(text, lo, len(text) if hi < 0 else hi)
-        return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+        # the first letters of the long words (findall of the group)
+        words = self._LONG_WORD_INITIAL.findall(text, lo, len(text) if hi < 0 else hi)
+        return len(words) >= 3 and sum(map(str.isupper, words)) >= 0.8 * len(words)
 
     def _role_at(self, doc, start, end, surname, described):
         """The role type a name at ``[start, end)`` is given there, or None: the
@@ -2004,6 +2018,13 @@ def _capitalised_mid_sentence(text, word):
             return True
         at = text.find(" " + word, at + 1)
     return False
+
+
+@lru_cache(maxsize=8)
+def _runs_at(regex, text):
+    """``{offset: (end, run) or None}``: the name run ``regex`` matches at an
+    offset of the whole ``text`` (filled in by :meth:`SourceTyper._name_runs`)."""
+    return {}
 
 
 @lru_cache(maxsize=8)
