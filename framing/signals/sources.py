@@ -749,18 +749,21 @@ class SourceTyper:
             (*outlet_table["pattern"], *agency_table["pattern"]), guard=_NAME_GUARD)
 
     #: Pure functions of short strings, memoised per typer (see _MEMO_SIZE).
-    _MEMOISED = ("_cue", "_mention_kinds", "_typed_by_cues", "_typed_by_head_noun",
+    _MEMOISED = ("_cue", "_typed_by_cues", "_typed_by_head_noun",
                  "_typed_part", "name_tokens", "head", "pronoun_kind", "stands_for_government",
                  "_mention_facts")
 
     def _memoise(self):
+        # text -> the types with a mention cue in it; a dictionary, so that a
+        # question about one type can be answered from it when known
+        self._kinds_memo = {}
         for name in self._MEMOISED:
             setattr(self, name, lru_cache(maxsize=_MEMO_SIZE)(getattr(type(self), name).__get__(self)))
 
     # The memos are per-instance wrappers, which pickle cannot store: they are
     # left out and made anew (workers of a parallel run get the typer pickled).
     def __getstate__(self):
-        return {k: v for k, v in self.__dict__.items() if k not in self._MEMOISED}
+        return {k: v for k, v in self.__dict__.items() if k not in self._MEMOISED and k != "_kinds_memo"}
 
     def __setstate__(self, state):
         self.__dict__.update(state)
@@ -773,12 +776,21 @@ class SourceTyper:
 
     def _mention_kinds(self, text):
         """The types with a mention cue matching anywhere in ``text`` (any case)."""
-        return self._kinds.kinds(text)
+        kinds = self._kinds_memo.get(text)
+        if kinds is None:
+            if len(self._kinds_memo) >= _MEMO_SIZE:  # bound the memo on endless streams
+                self._kinds_memo.clear()
+            kinds = self._kinds_memo[text] = self._kinds.kinds(text)
+        return kinds
 
     def _has_cue(self, kind, scope, text):
         """Whether a cue of ``(kind, scope)`` matches anywhere in ``text`` (any case)."""
-        # (one group's search: a mention cue of one type is asked of texts
-        # whose other types no one needs, such as a suffix of a phrase)
+        if scope == "mention":
+            kinds = self._kinds_memo.get(text)
+            if kinds is not None:
+                return kind in kinds
+            # else one group's search: a mention cue of one type is asked of
+            # texts whose other types no one needs, such as a suffix of a phrase
         group = self._any_cue.get((kind, scope))
         return group is not None and group.found(text)
 
