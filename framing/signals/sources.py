@@ -232,6 +232,7 @@ class _KindFinder:
         self.groups = [(kind, _cue_group(alternatives)) for kind, alternatives in groups]
         self.any = _cue_group(tuple(a for _, alternatives in groups for a in alternatives))
         dispatch, alone, flagged, self.fast = {}, [], [], True
+        every = {}  # first character -> the alternatives of every group opening with it
         for kind, alternatives in groups:
             by_char, lone, has_flags = {}, [], False
             for alternative in alternatives:
@@ -250,13 +251,19 @@ class _KindFinder:
                         self.fast = False
                     by_char.setdefault(key, []).append(alternative)
             for key, group in by_char.items():
+                every.setdefault(key, []).extend(group)
                 dispatch.setdefault(key, []).append(
                     (kind, re.compile(_lower_pattern(_whole_words("|".join(group))))))
             if lone:
                 alone.append((kind, re.compile(_lower_pattern(_whole_words("|".join(lone))))))
             if has_flags:
                 flagged.append((kind, _cue_group(alternatives).flagged))
-        self.dispatch, self.alone, self.flagged = dispatch, alone, flagged
+        # per first character: all its alternatives at once (most word
+        # starts open none, and one failed match then answers for every group),
+        # then each group's
+        self.dispatch = {key: (re.compile(_lower_pattern(_whole_words("|".join(every[key])))), groups)
+                         for key, groups in dispatch.items()}
+        self.alone, self.flagged = alone, flagged
         # one character wherever a word starts with a dispatched one (the
         # lookbehind is _whole_words', checked after it so the engine skips ahead)
         self.starts = (re.compile("[" + "".join(map(re.escape, sorted(dispatch))) + r"](?<![\w-].)")
@@ -279,9 +286,11 @@ class _KindFinder:
             dispatch = self.dispatch
             for start in self.starts.finditer(lower):
                 at = start.start()
-                for kind, regex in dispatch[lower[at]]:
-                    if kind not in found and regex.match(lower, at):
-                        found.add(kind)
+                any_group, groups = dispatch[lower[at]]
+                if any_group.match(lower, at):
+                    for kind, regex in groups:
+                        if kind not in found and regex.match(lower, at):
+                            found.add(kind)
         for kind, regex in self.alone:
             if kind not in found and regex.search(lower):
                 found.add(kind)
