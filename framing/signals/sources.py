@@ -805,8 +805,10 @@ class SourceTyper:
 
     def _cue(self, kind, scope, text):
         """Whether a cue of ``kind`` matches in ``text``, honouring the case rule."""
-        for regex, lower_only in self._cues_in(kind, scope, text):
-            for match in regex.finditer(text):
+        cues = self._cues_in(kind, scope, text)
+        lower = _lowered(text) if cues else None  # (once for all the cues)
+        for regex, lower_only in cues:
+            for match in regex.finditer(text, lower):
                 if lower_only and text[match.start():match.end()][:1].isupper():
                     if match.start() != len(text) - len(text.lstrip()):
                         continue
