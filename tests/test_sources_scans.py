@@ -146,3 +146,17 @@ def test_name_runs_memo_serves_shorter_windows(text, data):
     endpos = data.draw(st.integers(hi, len(text)))
     assert TYPER._name_runs(text, lo, hi, endpos) == [
         r for r in _runs(RUN.finditer(text, lo, endpos)) if r[0] < hi]
+
+
+@settings(max_examples=200, deadline=None)
+@given(words=st.lists(st.sampled_from(["His", "his", "her", "Her", "xher", "_his", "-her", "Other", "their",
+                                       "years", "work", "as", "such", "a", "senator", "governor", "and", "’",
+                                       "é", ",", "\n"]), max_size=10),
+       lo=st.integers(0, 6))
+def test_pronoun_post_scan_is_the_word_boundary_regex(words, lo):
+    text = " ".join(words)
+    scan = SourceTyper._PRONOUN_SERVED_AS
+    plain = re.compile(scan.pattern.replace(r"[Hh](?<!\w.)(?:is|er)", r"\b(?:[Hh]is|[Hh]er)", 1))
+    assert plain.pattern != scan.pattern
+    assert [(m.span(), m.groups()) for m in scan.finditer(text, lo)] == [
+        (m.span(), m.groups()) for m in plain.finditer(text, lo)]

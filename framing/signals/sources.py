@@ -1087,7 +1087,8 @@ class SourceTyper:
     _NOT_TITLES = frozenset({"organisation", "document", "social_media"})
 
     def _title_word(self, token):
-        token = self._TIME_PREFIX.sub("", token)  # "then-Secretary", "ex-Gov."
+        if "-" in token:  # (no prefix without its hyphen)
+            token = self._TIME_PREFIX.sub("", token)  # "then-Secretary", "ex-Gov."
         return token[:1].isupper() or self._typed_by_cues(token) is not None
 
     _TIME_PREFIX = re.compile(r"^(?:[Tt]hen|[Ee]x|[Ff]ormer)-(?=\w)")
@@ -1132,7 +1133,9 @@ class SourceTyper:
         >>> t.type_mention("an official", after=" who spoke on condition of anonymity")
         'anonymous'
         """
-        mention = self._DOTTED.sub(lambda m: m.group().replace(".", ""), mention.strip())
+        mention = mention.strip()
+        if "." in mention:  # (no initials without their dots)
+            mention = self._DOTTED.sub(lambda m: m.group().replace(".", ""), mention)
         if not mention or self.pronoun_kind(mention):
             return "unknown"
         if self._COUNT.fullmatch(mention):
@@ -1145,7 +1148,8 @@ class SourceTyper:
             if self._cue(kind, "before", before[-100:]):
                 return kind
         title = self.premodifier(before) or self._shared_title(before) or self._title_before(before)
-        title = self._TIME_PREFIX.sub("", title)  # a former post is a post: "then-Secretary"
+        if "-" in title:
+            title = self._TIME_PREFIX.sub("", title)  # a former post is a post: "then-Secretary"
         key = (mention, title, self.apposition(after))
         if key not in self._typed:
             if len(self._typed) > 100_000:  # bound the memo on endless streams
@@ -1597,8 +1601,10 @@ class SourceTyper:
 
     #: A post held, told after a possessive pronoun: "her work as senator",
     #: "her use of a private server as secretary of state" (not "such as").
+    #: ("\b[Hh]", its word boundary checked after the "H": opening with a
+    #: letter, the regex lets the engine skip to the next "H" or "h")
     _PRONOUN_SERVED_AS = re.compile(
-        r"\b(?:[Hh]is|[Hh]er)\s+(?:[\w’'-]+\s+){0,5}?(?<!such )(?<!well )(?<!same )(?<!so )as\s+"
+        r"[Hh](?<!\w.)(?:is|er)\s+(?:[\w’'-]+\s+){0,5}?(?<!such )(?<!well )(?<!same )(?<!so )as\s+"
         r"((?:(?:a|an|the)\s+)?[^,.;:()\"“”]+?)(?=\s+and\b|\s+(?:in|from|to|when|during|under)\b|[,.;:()\"“”]|$)")
 
     def _posts_told_by_pronoun(self, doc, memo):
