@@ -53,7 +53,12 @@ def test_name_runs_on_a_sentence():
 WORDS = st.sampled_from(["sources", "Source", "officials", "official", "voters", "50 percent",
                          "two-thirds", "of", "the", "Senate", "Washington", "reporter", "anonymity",
                          "familiar with", "people familiar", "campaign", "Prof.", "Dr. Doe of",
-                         "Google", "ﬁrms", "\u212aey", "\u0130nc", "é", "-", "’s", ",", " "])
+                         "Google", "ﬁrms", "\u212aey", "\u0130nc", "é", "-", "’s", ",", " ",
+                         # what the groups' needles are made of, whole and cut
+                         "condition of anonymity", "on condition", "anonymity", "by", "By", "BY", "b",
+                         "article", "story by", "press secretary", "secretary", "spokesman", "spokes",
+                         "chief of staff", "twitter", "tweeted", "Joint Chiefs", "president", "pres",
+                         "speaking privately", "not authorized to", "declined to be named"])
 
 
 #: Each cue group's alternatives as one case-blind regex.
@@ -160,3 +165,14 @@ def test_pronoun_post_scan_is_the_word_boundary_regex(words, lo):
     assert plain.pattern != scan.pattern
     assert [(m.span(), m.groups()) for m in scan.finditer(text, lo)] == [
         (m.span(), m.groups()) for m in plain.finditer(text, lo)]
+
+
+def test_needles_are_strings_every_match_holds():
+    from framing.signals.sources import _needles, _sre_parse
+    assert _needles(_sre_parse.parse("ab(?:cd|efg)h+x|y")) == {"ab", "y"}
+    assert _needles(_sre_parse.parse("(?:abc|de)fgh")) == {"fgh"}
+    assert _needles(_sre_parse.parse("a?b*[cd]")) is None
+    assert _needles(_sre_parse.parse("(?:xy)+z|(?:uv){2}")) == {"xy", "uv"}
+    for key, group in TYPER._any_cue.items():
+        if group.needles is not None:  # every needle is one of the group's literal runs
+            assert all(n.isascii() and len(n) >= 2 for n in group.needles.pattern.replace("\\", "").split("|"))

@@ -185,12 +185,67 @@ class _CueGroup:
         self.plain = _CaseBlind(_whole_words(_by_first_char(plain))) if plain else None
         self.flagged = (re.compile(_whole_words(_by_first_char(flagged)), re.IGNORECASE)
                         if flagged else None)
+        # Strings one of which every match holds (see _needles): a text that
+        # holds none, lower-cased, is answered without the search. The plain
+        # part's are read off its lower-cased pattern, which the lower-cased
+        # text must match character for character; the flagged part's are
+        # ASCII, which in a text _lowered accepts only its own case variants
+        # match, case-blind or not.
+        parts = []
+        if self.plain is not None:
+            parts.append(_needles(_sre_parse.parse(self.plain.lower.pattern))
+                         if self.plain.lower is not None else None)
+        if self.flagged is not None:
+            found = _needles(_sre_parse.parse(self.flagged.pattern, re.IGNORECASE))
+            parts.append(found and {n.lower() for n in found})
+        needles = set().union(*parts) if parts and None not in parts else set()
+        self.needles = (re.compile("|".join(map(re.escape, sorted(needles, key=len, reverse=True))))
+                        if needles and all(len(n) >= 2 and n.isascii() for n in needles) else None)
 
     def found(self, text, lower=None):
         """Whether an alternative matches in ``text``; ``lower`` is
         ``_lowered(text)`` if known."""
+        if self.needles is not None:
+            lower = lower or _lowered(text)
+            if lower is not None and self.needles.search(lower) is None:
+                return False
         return (self.plain is not None and self.plain.search(text, lower) is not None
                 or self.flagged is not None and self.flagged.search(text) is not None)
+
+
+def _needles(items):
+    """A set of strings one of which every match of parsed regex ``items``
+    holds, or None when none is known: the runs of literal characters it
+    must match in a row, through groups, alternatives (one set for each) and
+    repeats of at least once; of several sets, the one whose shortest string
+    is longest (then the smaller set)."""
+    best, run = None, []
+    for op, av in [*items, (None, None)]:
+        if op is _sre.LITERAL:
+            run.append(chr(av))
+            continue
+        found = None
+        if run:
+            found, run = {"".join(run)}, []
+        best = _longer_needles(best, found)
+        if op is _sre.SUBPATTERN:
+            found = _needles(av[-1])
+        elif op is _sre.BRANCH:
+            found = [_needles(branch) for branch in av[1]]
+            found = None if None in found else set().union(*found)
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] >= 1:
+            found = _needles(av[2])
+        else:
+            found = None  # anything else holds no known string (zero-width, classes, ...)
+        best = _longer_needles(best, found)
+    return best
+
+
+def _longer_needles(a, b):
+    """Of two sets of needles (or None), the one whose shortest is longest, then the smaller."""
+    if a is None or b is not None and (min(map(len, b)), -len(b)) > (min(map(len, a)), -len(a)):
+        return b
+    return a
 
 
 def _by_first_char(alternatives):
