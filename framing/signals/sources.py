@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import lru_cache
 
@@ -2328,6 +2328,8 @@ class SourceReliance:
                 out.append({**a, **next(typed)})
         return out
 
+    _PART_KEYS = tuple((f"{part}_start", f"{part}_end") for part in ("source", "cue", "content"))
+
     def measures(self, doc: Document, attributions=(), rows=None) -> dict:
         """Per-article source-reliance measures.
 
@@ -2373,13 +2375,14 @@ class SourceReliance:
         counts = Counter(a["source_type"] for a in typed)
         keys = Counter(k for k in (_source_key(a, self.typer) for a in typed) if k)
         sentences = doc.sentences
+        starts = [s for s, _ in sentences]  # (doc.sentence_of, without a call per offset)
         touched = set()
         for a in typed:
-            for part in ("source", "cue", "content"):
-                s, e = a.get(f"{part}_start"), a.get(f"{part}_end")
+            for start_key, end_key in self._PART_KEYS:
+                s, e = a.get(start_key), a.get(end_key)
                 if s is None or e is None or s < 0 or e <= s:
                     continue
-                first, last = doc.sentence_of(s), doc.sentence_of(e - 1)
+                first, last = bisect_right(starts, s) - 1, bisect_right(starts, e - 1) - 1
                 touched.update(range(max(first, 0), last + 1))
         out.update({
             "n_attributions": n,
