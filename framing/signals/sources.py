@@ -310,7 +310,11 @@ class _KindFinder:
                 dispatch.setdefault(key, []).append(
                     (kind, re.compile(_lower_pattern(_whole_words("|".join(group))))))
             if lone:
-                alone.append((kind, re.compile(_lower_pattern(_whole_words("|".join(lone))))))
+                regex = re.compile(_lower_pattern(_whole_words("|".join(lone))))
+                # a text holding none of the strings every match holds is not searched
+                needles = _needles(_sre_parse.parse(regex.pattern))
+                alone.append((kind, regex, re.compile("|".join(map(re.escape, sorted(
+                    needles, key=len, reverse=True)))) if needles else None))
             if has_flags:
                 flagged.append((kind, _cue_group(alternatives).flagged))
         # per first character: all its alternatives at once (most word
@@ -346,8 +350,8 @@ class _KindFinder:
                     for kind, regex in groups:
                         if kind not in found and regex.match(lower, at):
                             found.add(kind)
-        for kind, regex in self.alone:
-            if kind not in found and regex.search(lower):
+        for kind, regex, needles in self.alone:
+            if kind not in found and (needles is None or needles.search(lower)) and regex.search(lower):
                 found.add(kind)
         if self.flagged and any(kind not in found for kind, _ in self.flagged) \
                 and self.any.flagged.search(text):
