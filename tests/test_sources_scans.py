@@ -176,3 +176,22 @@ def test_needles_are_strings_every_match_holds():
     for key, group in TYPER._any_cue.items():
         if group.needles is not None:  # every needle is one of the group's literal runs
             assert all(n.isascii() and len(n) >= 2 for n in group.needles.pattern.replace("\\", "").split("|"))
+
+
+def _premodifier_read_in_full(before):
+    """``SourceTyper.premodifier`` as it read every text (no early answer)."""
+    cut = before.rfind(" ", 0, max(len(before) - 60, 0)) + 1
+    start, reached_cut = TYPER._title_start(before, cut)
+    if reached_cut and cut:
+        start, _ = TYPER._title_start(before, 0)
+    return before[start:].strip()
+
+
+@settings(max_examples=400, deadline=None)
+@given(words=st.lists(st.sampled_from(["said", "Sen.", "Republican", "nominee", "the", "Fox", "News", "founder",
+                                       "of", "Secretary", "state", "then-Gov.", "“", "”", ",", "(", "'", "’",
+                                       "-", "_", "é", "Ü", "\n", "\t", " ", "3", "½", "group"]), max_size=14),
+       joiner=st.sampled_from([" ", "", "  "]))
+def test_premodifier_early_answer_is_the_full_reading(words, joiner):
+    before = joiner.join(words)
+    assert TYPER.premodifier(before) == _premodifier_read_in_full(before)

@@ -714,6 +714,8 @@ class SourceTyper:
                         # relative clause: "the voters filing into rallies"
                         r"|(?<=[a-z]s )(?<!news )(?=[a-z]+ing\b)")
     _WORD = re.compile(r"[\w][\w.'’-]*")
+    #: The characters of a _WORD besides letters and digits (\w is those and "_").
+    _WORD_CHARS = frozenset("_.'’-")
     _APPOSITION = re.compile(
         r"\s*,\s*((?:(?:a|an|the|his|her|its|their|one of|both|former|then-\w+|now|"
         r"who (?:is|was|are|were|serves as|served as|heads|headed|leads|led|runs|ran|"
@@ -1064,6 +1066,11 @@ class SourceTyper:
         # Titles run back from the end, so a tail is read first: cut just
         # after a space, it splits into words as the whole does (no word
         # holds a space); the whole is read only when the titles reach the cut.
+        last = before.rstrip()[-1:]
+        if not (last.isalnum() or last in self._WORD_CHARS):
+            # nothing, or text no word ends with ("said, “"): no title word
+            # ends the text, and the titles found are none
+            return ""
         cut = before.rfind(" ", 0, max(len(before) - 60, 0)) + 1
         start, reached_cut = self._title_start(before, cut)
         if reached_cut and cut:
