@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import lru_cache
 
@@ -185,12 +185,67 @@ class _CueGroup:
         self.plain = _CaseBlind(_whole_words(_by_first_char(plain))) if plain else None
         self.flagged = (re.compile(_whole_words(_by_first_char(flagged)), re.IGNORECASE)
                         if flagged else None)
+        # Strings one of which every match holds (see _needles): a text that
+        # holds none, lower-cased, is answered without the search. The plain
+        # part's are read off its lower-cased pattern, which the lower-cased
+        # text must match character for character; the flagged part's are
+        # ASCII, which in a text _lowered accepts only its own case variants
+        # match, case-blind or not.
+        parts = []
+        if self.plain is not None:
+            parts.append(_needles(_sre_parse.parse(self.plain.lower.pattern))
+                         if self.plain.lower is not None else None)
+        if self.flagged is not None:
+            found = _needles(_sre_parse.parse(self.flagged.pattern, re.IGNORECASE))
+            parts.append(found and {n.lower() for n in found})
+        needles = set().union(*parts) if parts and None not in parts else set()
+        self.needles = (re.compile("|".join(map(re.escape, sorted(needles, key=len, reverse=True))))
+                        if needles and all(len(n) >= 2 and n.isascii() for n in needles) else None)
 
     def found(self, text, lower=None):
         """Whether an alternative matches in ``text``; ``lower`` is
         ``_lowered(text)`` if known."""
+        if self.needles is not None:
+            lower = lower or _lowered(text)
+            if lower is not None and self.needles.search(lower) is None:
+                return False
         return (self.plain is not None and self.plain.search(text, lower) is not None
                 or self.flagged is not None and self.flagged.search(text) is not None)
+
+
+def _needles(items):
+    """A set of strings one of which every match of parsed regex ``items``
+    holds, or None when none is known: the runs of literal characters it
+    must match in a row, through groups, alternatives (one set for each) and
+    repeats of at least once; of several sets, the one whose shortest string
+    is longest (then the smaller set)."""
+    best, run = None, []
+    for op, av in [*items, (None, None)]:
+        if op is _sre.LITERAL:
+            run.append(chr(av))
+            continue
+        found = None
+        if run:
+            found, run = {"".join(run)}, []
+        best = _longer_needles(best, found)
+        if op is _sre.SUBPATTERN:
+            found = _needles(av[-1])
+        elif op is _sre.BRANCH:
+            found = [_needles(branch) for branch in av[1]]
+            found = None if None in found else set().union(*found)
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] >= 1:
+            found = _needles(av[2])
+        else:
+            found = None  # anything else holds no known string (zero-width, classes, ...)
+        best = _longer_needles(best, found)
+    return best
+
+
+def _longer_needles(a, b):
+    """Of two sets of needles (or None), the one whose shortest is longest, then the smaller."""
+    if a is None or b is not None and (min(map(len, b)), -len(b)) > (min(map(len, a)), -len(a)):
+        return b
+    return a
 
 
 def _by_first_char(alternatives):
@@ -212,6 +267,104 @@ def _by_first_char(alternatives):
 
 def _whole_words(pattern):
     return r"(?<![\w-])(?:" + pattern + r")(?![\w-])"
+
+
+class _KindFinder:
+    """Which of several :class:`_CueGroup` match in a text, in one pass: the
+    same answer as asking each group's :meth:`_CueGroup.found`.
+
+    A group's lower-cased alternatives can only match where a whole word
+    starts with one of their first characters; so the text is scanned once
+    for such word starts, and at each only the alternatives of the groups
+    not yet found that open with its character are tried (anchored there).
+    Alternatives whose first characters are unknown are searched for as
+    before, and so are those with inline flags, behind one search for all
+    of them. Texts :func:`_lowered` cannot lower, and lexicons whose first
+    characters lower oddly, are answered group by group.
+    """
+
+    def __init__(self, groups):
+        self.groups = [(kind, _cue_group(alternatives)) for kind, alternatives in groups]
+        self.any = _cue_group(tuple(a for _, alternatives in groups for a in alternatives))
+        dispatch, alone, flagged, self.fast = {}, [], [], True
+        every = {}  # first character -> the alternatives of every group opening with it
+        for kind, alternatives in groups:
+            by_char, lone, has_flags = {}, [], False
+            for alternative in alternatives:
+                if _INLINE_FLAGS.search(alternative):
+                    has_flags = True
+                    continue
+                first, nullable = _first_chars(list(_sre_parse.parse(alternative)))
+                if first is None or nullable:
+                    lone.append(alternative)
+                    continue
+                for char in first:
+                    # the character the lower-cased lookahead of _by_first_char requires
+                    key = _lower_pattern(re.escape(char))
+                    key = key[1:] if key[:1] == "\\" else key
+                    if len(key) != 1:
+                        self.fast = False
+                    by_char.setdefault(key, []).append(alternative)
+            for key, group in by_char.items():
+                every.setdefault(key, []).extend(group)
+                dispatch.setdefault(key, []).append(
+                    (kind, re.compile(_lower_pattern(_whole_words("|".join(group))))))
+            if lone:
+                regex = re.compile(_lower_pattern(_whole_words("|".join(lone))))
+                # a text holding none of the strings every match holds is not searched
+                needles = _needles(_sre_parse.parse(regex.pattern))
+                alone.append((kind, regex, re.compile("|".join(map(re.escape, sorted(
+                    needles, key=len, reverse=True)))) if needles else None))
+            if has_flags:
+                flagged.append((kind, _cue_group(alternatives).flagged))
+        # per first character: all its alternatives at once (most word
+        # starts open none, and one failed match then answers for every group),
+        # then each group's
+        self.dispatch = {key: (re.compile(_lower_pattern(_whole_words("|".join(every[key])))), groups)
+                         for key, groups in dispatch.items()}
+        self.alone, self.flagged = alone, flagged
+        # one character wherever a word starts with a dispatched one (the
+        # lookbehind is _whole_words', checked after it so the engine skips ahead)
+        self.starts = (re.compile("[" + "".join(map(re.escape, sorted(dispatch))) + r"](?<![\w-].)")
+                       if dispatch else None)
+
+    def by_groups(self, text, lower=None):
+        """The answer group by group (what :meth:`kinds` gives)."""
+        lower = lower or _lowered(text)
+        if not self.any.found(text, lower):
+            return frozenset()
+        return frozenset(kind for kind, group in self.groups if group.found(text, lower))
+
+    def kinds(self, text):
+        """The kinds whose group matches in ``text``."""
+        lower = _lowered(text)
+        if lower is None or not self.fast:
+            return self.by_groups(text, lower)
+        found = set()
+        if self.starts is not None:
+            dispatch = self.dispatch
+            for start in self.starts.finditer(lower):
+                at = start.start()
+                any_group, groups = dispatch[lower[at]]
+                if any_group.match(lower, at):
+                    for kind, regex in groups:
+                        if kind not in found and regex.match(lower, at):
+                            found.add(kind)
+        for kind, regex, needles in self.alone:
+            if kind not in found and (needles is None or needles.search(lower)) and regex.search(lower):
+                found.add(kind)
+        if self.flagged and any(kind not in found for kind, _ in self.flagged) \
+                and self.any.flagged.search(text):
+            for kind, regex in self.flagged:
+                if kind not in found and regex.search(text):
+                    found.add(kind)
+        return frozenset(found)
+
+
+@lru_cache(maxsize=16)
+def _kind_finder(groups):
+    """One finder per tuple of ``(kind, alternatives)`` (typers of the same lexicon share it)."""
+    return _KindFinder(groups)
 
 
 @lru_cache(maxsize=64)
@@ -563,6 +716,8 @@ class SourceTyper:
                         # relative clause: "the voters filing into rallies"
                         r"|(?<=[a-z]s )(?<!news )(?=[a-z]+ing\b)")
     _WORD = re.compile(r"[\w][\w.'’-]*")
+    #: The characters of a _WORD besides letters and digits (\w is those and "_").
+    _WORD_CHARS = frozenset("_.'’-")
     _APPOSITION = re.compile(
         r"\s*,\s*((?:(?:a|an|the|his|her|its|their|one of|both|former|then-\w+|now|"
         r"who (?:is|was|are|were|serves as|served as|heads|headed|leads|led|runs|ran|"
@@ -644,6 +799,8 @@ class SourceTyper:
             tuple(a for key in self.cues if key[1] == "mention" for a in alternatives[key]))
         self._mention_groups = [(kind, group) for (kind, scope), group in self._any_cue.items()
                                 if scope == "mention"]
+        self._kinds = _kind_finder(tuple((kind, tuple(alternatives[kind, scope]))
+                                         for kind, scope in self._any_cue if scope == "mention"))
         # (a type without fallback cues never matches one: not worth asking)
         self._fallback_types = [t for t in SOURCE_TYPES if (t, "fallback") in self.cues]
         self._before_types = [t for t in SOURCE_TYPES if (t, "before") in self.cues]
@@ -670,18 +827,21 @@ class SourceTyper:
             (*outlet_table["pattern"], *agency_table["pattern"]), guard=_NAME_GUARD)
 
     #: Pure functions of short strings, memoised per typer (see _MEMO_SIZE).
-    _MEMOISED = ("_cue", "_mention_kinds", "_typed_by_cues", "_typed_by_head_noun",
+    _MEMOISED = ("_cue", "_typed_by_cues", "_typed_by_head_noun",
                  "_typed_part", "name_tokens", "head", "pronoun_kind", "stands_for_government",
                  "_mention_facts")
 
     def _memoise(self):
+        # text -> the types with a mention cue in it; a dictionary, so that a
+        # question about one type can be answered from it when known
+        self._kinds_memo = {}
         for name in self._MEMOISED:
             setattr(self, name, lru_cache(maxsize=_MEMO_SIZE)(getattr(type(self), name).__get__(self)))
 
     # The memos are per-instance wrappers, which pickle cannot store: they are
     # left out and made anew (workers of a parallel run get the typer pickled).
     def __getstate__(self):
-        return {k: v for k, v in self.__dict__.items() if k not in self._MEMOISED}
+        return {k: v for k, v in self.__dict__.items() if k not in self._MEMOISED and k != "_kinds_memo"}
 
     def __setstate__(self, state):
         self.__dict__.update(state)
@@ -694,22 +854,30 @@ class SourceTyper:
 
     def _mention_kinds(self, text):
         """The types with a mention cue matching anywhere in ``text`` (any case)."""
-        lower = _lowered(text)
-        if not self._any_mention_cue.found(text, lower):
-            return frozenset()
-        return frozenset(kind for kind, group in self._mention_groups if group.found(text, lower))
+        kinds = self._kinds_memo.get(text)
+        if kinds is None:
+            if len(self._kinds_memo) >= _MEMO_SIZE:  # bound the memo on endless streams
+                self._kinds_memo.clear()
+            kinds = self._kinds_memo[text] = self._kinds.kinds(text)
+        return kinds
 
     def _has_cue(self, kind, scope, text):
         """Whether a cue of ``(kind, scope)`` matches anywhere in ``text`` (any case)."""
         if scope == "mention":
-            return kind in self._mention_kinds(text)
+            kinds = self._kinds_memo.get(text)
+            if kinds is not None:
+                return kind in kinds
+            # else one group's search: a mention cue of one type is asked of
+            # texts whose other types no one needs, such as a suffix of a phrase
         group = self._any_cue.get((kind, scope))
         return group is not None and group.found(text)
 
     def _cue(self, kind, scope, text):
         """Whether a cue of ``kind`` matches in ``text``, honouring the case rule."""
-        for regex, lower_only in self._cues_in(kind, scope, text):
-            for match in regex.finditer(text):
+        cues = self._cues_in(kind, scope, text)
+        lower = _lowered(text) if cues else None  # (once for all the cues)
+        for regex, lower_only in cues:
+            for match in regex.finditer(text, lower):
                 if lower_only and text[match.start():match.end()][:1].isupper():
                     if match.start() != len(text) - len(text.lstrip()):
                         continue
@@ -906,6 +1074,11 @@ class SourceTyper:
         # Titles run back from the end, so a tail is read first: cut just
         # after a space, it splits into words as the whole does (no word
         # holds a space); the whole is read only when the titles reach the cut.
+        last = before.rstrip()[-1:]
+        if not (last.isalnum() or last in self._WORD_CHARS):
+            # nothing, or text no word ends with ("said, “"): no title word
+            # ends the text, and the titles found are none
+            return ""
         cut = before.rfind(" ", 0, max(len(before) - 60, 0)) + 1
         start, reached_cut = self._title_start(before, cut)
         if reached_cut and cut:
@@ -988,7 +1161,8 @@ class SourceTyper:
     _NOT_TITLES = frozenset({"organisation", "document", "social_media"})
 
     def _title_word(self, token):
-        token = self._TIME_PREFIX.sub("", token)  # "then-Secretary", "ex-Gov."
+        if "-" in token:  # (no prefix without its hyphen)
+            token = self._TIME_PREFIX.sub("", token)  # "then-Secretary", "ex-Gov."
         return token[:1].isupper() or self._typed_by_cues(token) is not None
 
     _TIME_PREFIX = re.compile(r"^(?:[Tt]hen|[Ee]x|[Ff]ormer)-(?=\w)")
@@ -1033,7 +1207,9 @@ class SourceTyper:
         >>> t.type_mention("an official", after=" who spoke on condition of anonymity")
         'anonymous'
         """
-        mention = self._DOTTED.sub(lambda m: m.group().replace(".", ""), mention.strip())
+        mention = mention.strip()
+        if "." in mention:  # (no initials without their dots)
+            mention = self._DOTTED.sub(lambda m: m.group().replace(".", ""), mention)
         if not mention or self.pronoun_kind(mention):
             return "unknown"
         if self._COUNT.fullmatch(mention):
@@ -1046,7 +1222,8 @@ class SourceTyper:
             if self._cue(kind, "before", before[-100:]):
                 return kind
         title = self.premodifier(before) or self._shared_title(before) or self._title_before(before)
-        title = self._TIME_PREFIX.sub("", title)  # a former post is a post: "then-Secretary"
+        if "-" in title:
+            title = self._TIME_PREFIX.sub("", title)  # a former post is a post: "then-Secretary"
         key = (mention, title, self.apposition(after))
         if key not in self._typed:
             if len(self._typed) > 100_000:  # bound the memo on endless streams
@@ -1439,7 +1616,9 @@ class SourceTyper:
         for start, end, other in mentions:
             if not _same_given(given, other):
                 continue  # another person of that surname ("Ken" is "Kenneth")
-            kind = self._role_at(doc, start, end, surname, described)
+            if ("role at", start, end, surname) not in memo:  # (people sharing a surname)
+                memo["role at", start, end, surname] = self._role_at(doc, start, end, surname, described)
+            kind = memo["role at", start, end, surname]
             if kind == "citizen":
                 # a private person's marks ("Jane Doe, 44,", "his son") yield
                 # to any post or office the article gives them elsewhere
@@ -1449,7 +1628,9 @@ class SourceTyper:
                 if kind == "media":
                     break  # no role a person can have outranks it
         if "official" not in roles:  # (descriptions rarely give more than an office)
-            described_as = self._described_as(doc, surname, given, memo)
+            if ("described as", surname, given) not in memo:
+                memo["described as", surname, given] = self._described_as(doc, surname, given, memo)
+            described_as = memo["described as", surname, given]
             if described_as:
                 roles.append(described_as)
             roles.extend(kind for kind, other in self._posts_told_by_pronoun(doc, memo).get(surname, ())
@@ -1513,8 +1694,10 @@ class SourceTyper:
 
     #: A post held, told after a possessive pronoun: "her work as senator",
     #: "her use of a private server as secretary of state" (not "such as").
+    #: ("\b[Hh]", its word boundary checked after the "H": opening with a
+    #: letter, the regex lets the engine skip to the next "H" or "h")
     _PRONOUN_SERVED_AS = re.compile(
-        r"\b(?:[Hh]is|[Hh]er)\s+(?:[\w’'-]+\s+){1,5}?(?<!such )(?<!well )(?<!same )(?<!so )as\s+"
+        r"[Hh](?<!\w.)(?:is|er)\s+(?:[\w’'-]+\s+){1,5}?(?<!such )(?<!well )(?<!same )(?<!so )as\s+"
         r"((?:(?:a|an|the)\s+)?[^,.;:()\"“”]+?)(?=\s+and\b|\s+(?:in|from|to|when|during|under)\b|[,.;:()\"“”]|$)")
 
     def _posts_told_by_pronoun(self, doc, memo):
@@ -1676,21 +1859,35 @@ class SourceTyper:
             if match:
                 end = lo + match.end()
                 found.append((lo, end, match.group()))
+        regex = self._NAME_RUN
+        runs = _runs_at(regex, text)
         for at in starts:
             if at >= end:
-                match = self._NAME_RUN.match(text, at, endpos)
-                if match:
-                    end = match.end()
-                    found.append((at, end, match.group()))
+                if at not in runs:
+                    match = regex.match(text, at)
+                    runs[at] = match and (match.end(), match.group())
+                run = runs[at]
+                if run and run[0] > endpos:
+                    # (the regex has no lookahead: a run it matches in the
+                    # whole text, ending by ``endpos``, is the one it matches
+                    # in ``text[:endpos]``, and one it cannot match there it
+                    # cannot match in less; a longer one is matched anew)
+                    match = regex.match(text, at, endpos)
+                    run = match and (match.end(), match.group())
+                if run:
+                    end = run[0]
+                    found.append((at, end, run[1]))
         return found
 
     _LONG_WORD = re.compile(r"[A-Za-z][\w’'-]{3,}")
+    _LONG_WORD_INITIAL = re.compile(r"([A-Za-z])[\w’'-]{3,}")
 
     def _title_case_line(self, text, at):
         """Whether the line holding ``at`` capitalises (nearly) all its long words."""
         lo, hi = text.rfind("\n", 0, at) + 1, text.find("\n", at)
-        words = self._LONG_WORD.findall(text, lo, len(text) if hi < 0 else hi)
-        return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+        # the first letters of the long words (findall of the group)
+        words = self._LONG_WORD_INITIAL.findall(text, lo, len(text) if hi < 0 else hi)
+        return len(words) >= 3 and sum(map(str.isupper, words)) >= 0.8 * len(words)
 
     def _role_at(self, doc, start, end, surname, described):
         """The role type a name at ``[start, end)`` is given there, or None: the
@@ -1974,6 +2171,13 @@ def _capitalised_mid_sentence(text, word):
 
 
 @lru_cache(maxsize=8)
+def _runs_at(regex, text):
+    """``{offset: (end, run) or None}``: the name run ``regex`` matches at an
+    offset of the whole ``text`` (filled in by :meth:`SourceTyper._name_runs`)."""
+    return {}
+
+
+@lru_cache(maxsize=8)
 def _lower_words(text):
     """The words a text uses in lower case (to tell names from common words)."""
     return frozenset(_LOWER_WORD.findall(text))
@@ -2190,6 +2394,8 @@ class SourceReliance:
                 out.append({**a, **next(typed)})
         return out
 
+    _PART_KEYS = tuple((f"{part}_start", f"{part}_end") for part in ("source", "cue", "content"))
+
     def measures(self, doc: Document, attributions=(), rows=None) -> dict:
         """Per-article source-reliance measures.
 
@@ -2235,13 +2441,14 @@ class SourceReliance:
         counts = Counter(a["source_type"] for a in typed)
         keys = Counter(k for k in (_source_key(a, self.typer) for a in typed) if k)
         sentences = doc.sentences
+        starts = [s for s, _ in sentences]  # (doc.sentence_of, without a call per offset)
         touched = set()
         for a in typed:
-            for part in ("source", "cue", "content"):
-                s, e = a.get(f"{part}_start"), a.get(f"{part}_end")
+            for start_key, end_key in self._PART_KEYS:
+                s, e = a.get(start_key), a.get(end_key)
                 if s is None or e is None or s < 0 or e <= s:
                     continue
-                first, last = doc.sentence_of(s), doc.sentence_of(e - 1)
+                first, last = bisect_right(starts, s) - 1, bisect_right(starts, e - 1) - 1
                 touched.update(range(max(first, 0), last + 1))
         out.update({
             "n_attributions": n,
