@@ -37,7 +37,8 @@ Writes eleven disjoint samples:
   fifth coder, scored once on the typer frozen at 214146c (0.645), before
   a review's fixes;
 - ``source_sample_blind9.csv`` (200 spans, seed 2036): coded like blind8 by a
-  sixth coder, for the typer as it ends session 4.
+  sixth coder, scored once on the typer as it ends session 4 (0.670): the
+  current blind test.
 
 All hold ``doc_id, start, end``
 only (no article text: the corpus is not ours to redistribute). The draws
