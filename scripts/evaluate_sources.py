@@ -199,38 +199,70 @@ def type_report(out, pairs=(("typer", "coder_a"), ("typer", "coder_b"), ("coder_
     return lines
 
 
+#: The samples coded after the development one, in the order they were used:
+#: (command-line flag, None when always scored; coders; sample; the flag's
+#: help; the report's title).
+LATER_SAMPLES = [
+    (None, ("heldout",), "source_sample_heldout.csv", None,
+     "the second sample (150 sources; scored blind once at 0.727 accuracy, then used "
+     "to revise the rules)"),
+    ("test", ("test",), "source_sample_test.csv",
+     "also score the third ('test') sample (blind once; its errors have "
+     "since been used to revise the rules)",
+     "the third sample (150 sources; scored blind once at 0.747 accuracy, then its "
+     "errors were classified and used to revise the rules)"),
+    ("blind2", ("blind2",), "source_sample_blind2.csv",
+     "also score the second blind sample (scored blind once at 0.745; "
+     "development data since the codebook's amendment)",
+     "the second blind sample (scored blind once at 0.745; its errors led to the "
+     "codebook's amendment, so it is development data now)"),
+    ("blind3", ("blind3",), "source_sample_blind3.csv",
+     "also score the third blind sample (scored blind once at 0.660; "
+     "development data since)",
+     "the third blind sample (coded under the amended codebook, scored blind once at "
+     "0.660, then used to revise the rules)"),
+    ("blind4", ("blind4",), "source_sample_blind4.csv",
+     "also score the fourth blind sample (scored blind once at 0.635; "
+     "development data since)",
+     "the fourth blind sample (coded under the clarified codebook, scored once after "
+     "the rules were frozen, at 0.635, then used to revise the rules)"),
+    ("blind5", ("blind5", "blind5_second"), "source_sample_blind5.csv",
+     "also score the fifth blind sample, coded by two independent coders "
+     "(scored blind once at 0.685/0.700; development data since)",
+     "the fifth blind sample (two independent coders, after the codebook's "
+     "session-4 decision; scored blind once at 0.685/0.700, then used to revise "
+     "the rules)"),
+    ("blind6", ("blind6",), "source_sample_blind6.csv",
+     "also score the sixth blind sample (scored blind once at 0.700; "
+     "development data since)",
+     "the sixth blind sample (coded after the codebook's session-4 decision, scored "
+     "blind once at 0.700, then used to revise the rules)"),
+    ("blind7", ("blind7",), "source_sample_blind7.csv",
+     "also score the seventh blind sample (scored blind once at 0.680; "
+     "development data since)",
+     "the seventh blind sample (coded after the codebook's session-4 decision, scored "
+     "blind once at 0.680, then used to revise the rules)"),
+    ("blind8", ("blind8",), "source_sample_blind8.csv",
+     "also score the eighth blind sample (scored blind once at 0.645)",
+     "the eighth blind sample (coded after the codebook's session-4 decision, scored "
+     "blind once at 0.645)"),
+    ("blind9", ("blind9",), "source_sample_blind9.csv",
+     "also score the ninth blind sample (scored blind once at 0.670; "
+     "the latest blind figure)",
+     "the ninth blind sample (coded after the codebook's session-4 decision, scored "
+     "blind once at 0.670: the figure to expect on new text)"),
+]
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=None, help="the shared data folder")
     parser.add_argument("--part", choices=("wire", "types", "all"), default="all")
     parser.add_argument("--errors", action="store_true",
                         help="list the misclassified articles and source spans")
-    parser.add_argument("--test", action="store_true",
-                        help="also score the third ('test') sample (blind once; its errors have "
-                             "since been used to revise the rules)")
-    parser.add_argument("--blind2", action="store_true",
-                        help="also score the second blind sample (scored blind once at 0.745; "
-                             "development data since the codebook's amendment)")
-    parser.add_argument("--blind3", action="store_true",
-                        help="also score the third blind sample (scored blind once at 0.660; "
-                             "development data since)")
-    parser.add_argument("--blind4", action="store_true",
-                        help="also score the fourth blind sample (scored blind once at 0.635; "
-                             "development data since)")
-    parser.add_argument("--blind5", action="store_true",
-                        help="also score the fifth blind sample, coded by two independent coders "
-                             "(scored blind once at 0.685/0.700; development data since)")
-    parser.add_argument("--blind6", action="store_true",
-                        help="also score the sixth blind sample (scored blind once at 0.700; "
-                             "development data since)")
-    parser.add_argument("--blind7", action="store_true",
-                        help="also score the seventh blind sample (scored blind once at 0.680; "
-                             "development data since)")
-    parser.add_argument("--blind8", action="store_true",
-                        help="also score the eighth blind sample (scored blind once at 0.645)")
-    parser.add_argument("--blind9", action="store_true",
-                        help="also score the ninth blind sample (scored blind once at 0.670; "
-                             "the latest blind figure)")
+    for flag, _, _, helptext, _ in LATER_SAMPLES:
+        if flag:
+            parser.add_argument(f"--{flag}", action="store_true", help=helptext)
     args = parser.parse_args(argv)
     data = args.data or find_data_dir()
     if data is None:
@@ -258,41 +290,9 @@ def main(argv=None):
         print("\n".join(type_report(out)))
         if args.errors:
             print(type_errors(out, "coder_a"))
-        later = [("heldout", "source_sample_heldout.csv", True,
-                  "the second sample (150 sources; scored blind once at 0.727 accuracy, then used "
-                  "to revise the rules)"),
-                 ("test", "source_sample_test.csv", args.test,
-                  "the third sample (150 sources; scored blind once at 0.747 accuracy, then its "
-                  "errors were classified and used to revise the rules)"),
-                 ("blind2", "source_sample_blind2.csv", args.blind2,
-                  "the second blind sample (scored blind once at 0.745; its errors led to the "
-                  "codebook's amendment, so it is development data now)"),
-                 ("blind3", "source_sample_blind3.csv", args.blind3,
-                  "the third blind sample (coded under the amended codebook, scored blind once at "
-                  "0.660, then used to revise the rules)"),
-                 ("blind4", "source_sample_blind4.csv", args.blind4,
-                  "the fourth blind sample (coded under the clarified codebook, scored once after "
-                  "the rules were frozen, at 0.635, then used to revise the rules)"),
-                 (("blind5", "blind5_second"), "source_sample_blind5.csv", args.blind5,
-                  "the fifth blind sample (two independent coders, after the codebook's "
-                  "session-4 decision; scored blind once at 0.685/0.700, then used to revise "
-                  "the rules)"),
-                 ("blind6", "source_sample_blind6.csv", args.blind6,
-                  "the sixth blind sample (coded after the codebook's session-4 decision, scored "
-                  "blind once at 0.700, then used to revise the rules)"),
-                 ("blind7", "source_sample_blind7.csv", args.blind7,
-                  "the seventh blind sample (coded after the codebook's session-4 decision, scored "
-                  "blind once at 0.680, then used to revise the rules)"),
-                 ("blind8", "source_sample_blind8.csv", args.blind8,
-                  "the eighth blind sample (coded after the codebook's session-4 decision, scored "
-                  "blind once at 0.645)"),
-                 ("blind9", "source_sample_blind9.csv", args.blind9,
-                  "the ninth blind sample (coded after the codebook's session-4 decision, scored "
-                  "blind once at 0.670: the figure to expect on new text)")]
-        for coders, sample, wanted, title in later:
-            coders = (coders,) if isinstance(coders, str) else coders
+        for flag, coders, sample, _, title in LATER_SAMPLES:
             coders = tuple(c for c in coders if (VALIDATION / f"source_coding_{c}.csv").exists())
-            if not wanted or not coders:
+            if flag and not getattr(args, flag) or not coders:
                 continue
             scored = evaluate_types(data, sample=sample, coders=coders)
             pairs = [("typer", f"coder_{c}") for c in coders]
