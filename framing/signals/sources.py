@@ -1335,7 +1335,7 @@ class SourceTyper:
                         "text": doc.text[s:e]}
         return None
 
-    def _scan_name(self, doc, start, limit=600, sentence_initial=False, accept=None):
+    def _scan_name(self, doc, start, memo, limit=600, sentence_initial=False, accept=None):
         """The nearest personal name before ``start`` (within ``limit`` chars),
         optionally only one that opens a sentence, or that ``accept`` (a
         function of the found mention) takes."""
@@ -1353,7 +1353,7 @@ class SourceTyper:
                 # "In Louisville": no name at all
                 rest = words[1:]
                 if not rest or len(rest) == 1 and not self._is_person(
-                        self._names(doc), _POSSESSIVE.sub("", rest[0])):
+                        self._people(doc, memo), _POSSESSIVE.sub("", rest[0])):
                     continue
                 s, words = doc.text.index(rest[0], s), rest
             if sentence_initial and doc.sentences:
@@ -1466,13 +1466,14 @@ class SourceTyper:
             results[i] = {"source_type": info["type"], "resolved_text": text[start:end],
                           "resolved_start": start, "resolved_end": end}
             named.append(info)
-        history, genders = [], {}
+        history = []
+        memo = {}  # facts of this document, found once for all its mentions
         for i in order:
             start, end = spans[i][0], spans[i][1]
             if results[i] is not None:
                 history.append(described[start, end])
                 continue
-            referent = self._resolve(doc, start, end, history, named, max_distance, genders)
+            referent = self._resolve(doc, start, end, history, named, max_distance, memo)
             hint = resolved[i] if resolved is not None and i < len(resolved) else None
             if referent is None and hint and isinstance(hint, str) and not self.pronoun_kind(hint):
                 kind = self.type_mention(hint)
@@ -1485,7 +1486,6 @@ class SourceTyper:
             results[i] = {"source_type": referent["type"], "resolved_text": referent["text"],
                           "resolved_start": referent["start"], "resolved_end": referent["end"]}
             history.append({**referent, "start": start, "end": end})
-        memo = {}  # facts of this document, found once for all its mentions
         for i, result in enumerate(results):
             # a mention that gives its person no role ("he", "Ryan", "Mr.
             # Ryan") takes the role the article introduces them with; a
@@ -1524,7 +1524,7 @@ class SourceTyper:
         description of one person ("the candidate", "The Texas senator")
         refers to, as :meth:`_descriptions` finds it, else None."""
         if "descriptions" not in memo:
-            memo["descriptions"] = self._descriptions(doc)
+            memo["descriptions"] = self._descriptions(doc, memo)
         for s, e, referent, _, _ in memo["descriptions"]:
             if s > start + 4:
                 break
@@ -1654,7 +1654,7 @@ class SourceTyper:
         sentence, taken to refer to the first person the sentence before
         names (else to the person last named)."""
         if "descriptions" not in memo:
-            memo["descriptions"] = self._descriptions(doc)
+            memo["descriptions"] = self._descriptions(doc, memo)
         text = doc.text
         for s, e, subject, named, named_given in memo["descriptions"]:
             if surname not in (subject, named):
@@ -1712,19 +1712,20 @@ class SourceTyper:
                 if kind not in self._ROLE_TYPES or kind in ("anonymous", "citizen"):
                     continue
                 if people is None:
-                    people = self._names(doc)
+                    people = self._people(doc, memo)
                 surname, given = self._last_named(doc, people, match.start())
                 if surname:
                     posts.setdefault(surname, []).append((kind, given))
             memo["pronoun posts"] = posts
         return memo["pronoun posts"]
 
-    def _descriptions(self, doc):
-        """``[(start, end, subject, surname)]``: the definite descriptions of
-        one person in the text that no name follows, with the surname of the
-        person the sentence before names first when the description opens its
-        sentence (else None), and of the nearest person named before it
-        (within 600 characters; None if none)."""
+    def _descriptions(self, doc, memo):
+        """``[(start, end, subject, surname, given name)]``: the definite
+        descriptions of one person in the text that no name follows, with the
+        surname of the person the sentence before names first when the
+        description opens its sentence (else None), and the surname and given
+        name (None if none) of the nearest person named before it (within 600
+        characters)."""
         text, found = doc.text, []
         people, headline = None, {}
         for match in self._description.finditer(text):
@@ -1737,7 +1738,7 @@ class SourceTyper:
             if headline[line]:
                 continue  # a headline's capitals tell no noun from a name ("The General Election")
             if people is None:
-                people = self._names(doc)
+                people = self._people(doc, memo)
             named, given = self._last_named(doc, people, s)
             found.append((s, e, self._previous_subject(doc, s, people) or named, named, given))
         return found
@@ -1769,6 +1770,12 @@ class SourceTyper:
         return None, None
 
     _HONORIFIC = re.compile(_HONORIFICS + "$")
+
+    def _people(self, doc, memo):
+        """:meth:`_names` of the document, found once per ``memo``."""
+        if "people" not in memo:
+            memo["people"] = self._names(doc)
+        return memo["people"]
 
     def _names(self, doc):
         """``(starts, ends, surnames, full, memo)``: the capitalised name runs of
@@ -1987,21 +1994,22 @@ class SourceTyper:
     _HONORIFIC_GENDER = {"Mr": "m", "Mrs": "f", "Ms": "f", "Miss": "f"}
     _FIRST_PRONOUN = re.compile(r"[^.!?\n]*?\b(he|him|his|she|her|hers)\b", re.IGNORECASE)
 
-    def _gender(self, doc, mention, genders):
+    def _gender(self, doc, mention, memo):
         """``"m"``, ``"f"`` or None: how the article refers to the person whose
         surname ends ``mention``, from the honorifics before the surname ("Mr.",
         "Ms.", two votes each) and the first he/she pronoun after each mention
         in its sentence (one vote); None unless one reading has three votes at
         least and three times the other's, or when several people in the
-        article share the surname. ``genders`` keeps the answers per surname
+        article share the surname. ``memo`` keeps the answers per surname
         for the document."""
         names = self.name_tokens(self.head(mention))
         if not names:
             return None
         surname = _POSSESSIVE.sub("", names[-1]).rstrip(".")
-        if surname not in genders and self._shared_surname(doc, surname, genders):
-            genders[surname] = None  # "Ms. Jane Roe" and "Sen. Mark Roe": the votes would mix
-        if surname not in genders:
+        key = ("gender", surname)
+        if key not in memo and self._shared_surname(doc, surname, memo):
+            memo[key] = None  # "Ms. Jane Roe" and "Sen. Mark Roe": the votes would mix
+        if key not in memo:
             votes = {"m": 0, "f": 0}
             text = doc.text
             for at in _occurrences(text, surname):
@@ -2014,21 +2022,19 @@ class SourceTyper:
             m, f = votes["m"], votes["f"]
             # a pronoun after a name is often someone else's ("Doe said he
             # [Roe] was wrong"): only a clear majority decides
-            genders[surname] = "m" if m >= 3 and m >= 3 * f else "f" if f >= 3 and f >= 3 * m else None
-        return genders[surname]
+            memo[key] = "m" if m >= 3 and m >= 3 * f else "f" if f >= 3 and f >= 3 * m else None
+        return memo[key]
 
     _HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
 
     def _shared_surname(self, doc, surname, memo):
         """Whether the article names more than one person ``surname`` ("Hillary
         Clinton" and "Bill Clinton"), by the given names of its full names."""
-        if ("people",) not in memo:
-            memo["people",] = self._names(doc)
-        full = memo["people",][3].get(surname, ())
+        full = self._people(doc, memo)[3].get(surname, ())
         given = {self._given_name(name.split()[:-1]) for name in full}
         return len(given - {None}) > 1
 
-    def _resolve(self, doc, start, end, history, named, max_distance, genders):
+    def _resolve(self, doc, start, end, history, named, max_distance, memo):
         text = doc.text
         kind = self.pronoun_kind(text[start:end])
         earlier = [h for h in reversed(history) if start - h["end"] <= max_distance]
@@ -2073,19 +2079,19 @@ class SourceTyper:
             # article calls by the other pronoun
             gender = self._PRONOUN_GENDER.get(text[start:end].strip().lower())
             fits = (lambda h: h is not None and (
-                gender is None or self._gender(doc, h["text"], genders) in (None, gender)))
+                gender is None or self._gender(doc, h["text"], memo) in (None, gender)))
             people = [h for h in earlier if h["person"] and not h.get("author")]
             candidate = next((h for h in people if fits(h)), None)
             # A name opening a sentence between that source and the pronoun
             # is the likelier antecedent ("Christie slipped out. He said ...").
             limit = start - candidate["end"] if candidate else 600
-            subject = self._scan_name(doc, start, limit=limit, sentence_initial=True, accept=fits)
+            subject = self._scan_name(doc, start, memo, limit=limit, sentence_initial=True, accept=fits)
             described = self._scan_description(doc, start, limit=limit)
             if described and (subject is None or described["start"] > subject["start"]):
                 subject = described  # "The senator left. Later he said ..."
             # (with no one the pronoun fits, the nearest person at all)
-            return subject or candidate or self._scan_name(doc, start, accept=fits) \
-                or (people[0] if people else self._scan_name(doc, start))
+            return subject or candidate or self._scan_name(doc, start, memo, accept=fits) \
+                or (people[0] if people else self._scan_name(doc, start, memo))
         if kind == "group":
             for h in earlier:
                 # "they" stands for people or a body, not for one text or post
