@@ -1,6 +1,6 @@
 """Draw the PolNeAR `train` Source spans that are hand-coded for source type.
 
-Writes eleven disjoint samples:
+Writes sixteen disjoint samples:
 
 - ``source_sample.csv`` (220 spans, seed 2026): the development sample,
   coded by two coders (A, B) and used while writing the typer's rules;
@@ -38,7 +38,11 @@ Writes eleven disjoint samples:
   a review's fixes;
 - ``source_sample_blind9.csv`` (200 spans, seed 2036): coded like blind8 by a
   sixth coder, scored once on the typer as it ends session 4 (0.670): the
-  current blind test.
+  blind test as session 5 began;
+- ``source_sample_blind10.csv`` to ``source_sample_blind13.csv`` (200 spans
+  each, seeds 2037-2040): coded like blind9 by four more coders, in session 5;
+- ``source_sample_blind14.csv`` (200 spans, seed 2041): coded like them, kept
+  unseen for session 5's final blind score.
 
 All hold ``doc_id, start, end``
 only (no article text: the corpus is not ours to redistribute). The draws
@@ -59,7 +63,12 @@ SAMPLES = (("source_sample.csv", 2026, 220), ("source_sample_heldout.csv", 2027,
            ("source_sample_blind6.csv", 2033, 200),
            ("source_sample_blind7.csv", 2034, 200),
            ("source_sample_blind8.csv", 2035, 200),
-           ("source_sample_blind9.csv", 2036, 200))
+           ("source_sample_blind9.csv", 2036, 200),
+           ("source_sample_blind10.csv", 2037, 200),
+           ("source_sample_blind11.csv", 2038, 200),
+           ("source_sample_blind12.csv", 2039, 200),
+           ("source_sample_blind13.csv", 2040, 200),
+           ("source_sample_blind14.csv", 2041, 200))
 
 
 def source_spans(ann_dir):
