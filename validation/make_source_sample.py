@@ -1,6 +1,6 @@
 """Draw the PolNeAR `train` Source spans that are hand-coded for source type.
 
-Writes sixteen disjoint samples:
+Writes twenty-four disjoint samples:
 
 - ``source_sample.csv`` (220 spans, seed 2026): the development sample,
   coded by two coders (A, B) and used while writing the typer's rules;
@@ -42,7 +42,10 @@ Writes sixteen disjoint samples:
 - ``source_sample_blind10.csv`` to ``source_sample_blind13.csv`` (200 spans
   each, seeds 2037-2040): coded like blind9 by four more coders, in session 5;
 - ``source_sample_blind14.csv`` (200 spans, seed 2041): coded like them, kept
-  unseen for session 5's final blind score.
+  unseen for session 5's final blind score;
+- ``source_sample_blind15.csv`` to ``source_sample_blind22.csv`` (200 spans
+  each, seeds 2042-2049): coded like blind10 by eight more coders, as training
+  data for the learned source-type model.
 
 All hold ``doc_id, start, end``
 only (no article text: the corpus is not ours to redistribute). The draws
@@ -68,7 +71,15 @@ SAMPLES = (("source_sample.csv", 2026, 220), ("source_sample_heldout.csv", 2027,
            ("source_sample_blind11.csv", 2038, 200),
            ("source_sample_blind12.csv", 2039, 200),
            ("source_sample_blind13.csv", 2040, 200),
-           ("source_sample_blind14.csv", 2041, 200))
+           ("source_sample_blind14.csv", 2041, 200),
+           ("source_sample_blind15.csv", 2042, 200),
+           ("source_sample_blind16.csv", 2043, 200),
+           ("source_sample_blind17.csv", 2044, 200),
+           ("source_sample_blind18.csv", 2045, 200),
+           ("source_sample_blind19.csv", 2046, 200),
+           ("source_sample_blind20.csv", 2047, 200),
+           ("source_sample_blind21.csv", 2048, 200),
+           ("source_sample_blind22.csv", 2049, 200))
 
 
 def source_spans(ann_dir):
