@@ -4,6 +4,8 @@ the article introduces them with, with the rules for posts, titles and
 clauses added with it; then the clarifications after the ``blind3`` sample
 (a person's several roles, roles given in other forms than the first
 mention, groups of named people). Every text here is made up for the test.
+These test the rules (``SourceTyper(model=None)``); the learned model is
+tested in ``test_source_model.py``.
 """
 import pytest
 
@@ -13,7 +15,7 @@ from framing.text import Document
 
 @pytest.fixture(scope="module")
 def typer():
-    return SourceTyper()
+    return SourceTyper(model=None)
 
 
 def types_of(typer, text, mentions, field="source_type"):

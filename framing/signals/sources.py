@@ -44,6 +44,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import lru_cache
+from pathlib import Path
 
 import pandas as pd
 
@@ -57,6 +58,7 @@ except ImportError:  # Python 3.10
 from ..lexicons import load_lexicon
 from ..spans import make_spans
 from ..text import Document, strip_span
+from .source_model import SourceFeatures, SourceTypeModel
 
 SOURCE_TYPES = ("anonymous", "document", "social_media", "media", "military", "official",
                 "political", "expert", "citizen", "organisation", "named_person", "unknown")
@@ -699,6 +701,16 @@ class SourceTyper:
         capitalised words that are never part of a personal name, and the
         closed-class words that open a capitalised run at a sentence start
         before a name or none ("After Jane Doe", "The Truman Show").
+    model : str, path, SourceTypeModel or None
+        The learned model that re-types mentions with no role of their own
+        (default: the packaged ``source_types`` weights, fitted on 4,520
+        hand-coded PolNeAR sources; see :mod:`framing.signals.source_model`).
+        ``None`` keeps the codebook rules' answers alone.
+    min_confidence : float
+        The model's answer replaces the rules' only when the model gives it
+        at least this probability: with little evidence in the article (a
+        one-sentence text) its guess would rest on its training corpus's
+        priors, and the rules' ``named_person`` or ``unknown`` is the honest answer.
 
     Examples
     --------
@@ -772,7 +784,9 @@ class SourceTyper:
 
     def __init__(self, lexicon="source_types", pronouns="pronouns", person_nouns="person_nouns",
                  outlets="media_outlets", agencies="agencies", non_names="non_names",
-                 name_openers="name_openers"):
+                 name_openers="name_openers", model="source_types", min_confidence=0.5):
+        self.model = SourceTypeModel.read_csv(model) if isinstance(model, (str, Path)) else model
+        self.min_confidence = min_confidence
         self._non_names = frozenset(load_lexicon(non_names)["word"])
         self._typed = {}  # (mention, title before, apposition after) -> type
         table = load_lexicon(lexicon)
@@ -1436,9 +1450,13 @@ class SourceTyper:
         Returns
         -------
         list of dict
-            Per mention, in the order given: ``source_type``, ``resolved_text``
-            (the referent for anaphors, else the mention), ``resolved_start``,
-            ``resolved_end`` (-1 when not found in the text).
+            Per mention, in the order given: ``source_type``, ``rule_type``,
+            ``resolved_text`` (the referent for anaphors, else the mention),
+            ``resolved_start``, ``resolved_end`` (-1 when not found in the
+            text). ``rule_type`` is the codebook rules' answer; ``source_type``
+            is the same, except for a mention with no role of its own (a
+            bare name, a pronoun), which the typer's learned ``model`` re-types
+            from the words around the person's mentions when there is one.
 
         Examples
         --------
@@ -1512,6 +1530,15 @@ class SourceTyper:
                     role = "political"  # "... before he launched his presidential bid"
                 if role and (kind == "named_person" or SOURCE_TYPES.index(role) < SOURCE_TYPES.index(kind)):
                     results[i] = {**result, "source_type": role}
+        for result in results:
+            result["rule_type"] = result["source_type"]
+        if self.model is not None and results:
+            features = SourceFeatures(self).transform(doc, spans, results, roleless_only=True)
+            todo = [i for i, f in enumerate(features) if f is not None]
+            learned = self.model.retype([features[i] for i in todo],
+                                        [results[i]["rule_type"] for i in todo], self.min_confidence)
+            for i, kind in zip(todo, learned):
+                results[i]["source_type"] = kind
         return results
 
     #: A person the mention itself gives one of these roles keeps it, to
@@ -2351,6 +2378,7 @@ class SourceReliance:
         if attributions:
             for att, typed in zip(attributions, self.type_attributions(doc, attributions)):
                 att["source_type"] = typed["source_type"]
+                att["rule_type"] = typed["rule_type"]
                 att["resolved_text"] = typed["resolved_text"]
         wire_rows = self.wire.credits(doc.text)
         return sorted(wire_rows + self.media_refs(doc, wire_rows), key=lambda r: r["start"])
@@ -2377,7 +2405,7 @@ class SourceReliance:
         return rows
 
     def type_attributions(self, doc: Document, attributions) -> list[dict]:
-        """The attribution dicts with ``source_type``, ``resolved_text`` added
+        """The attribution dicts with ``source_type``, ``rule_type``, ``resolved_text`` added
         (a copy; attributions without a source span get ``unknown``).
 
         Examples
@@ -2395,7 +2423,7 @@ class SourceReliance:
         for a in attributions:
             s, e = a.get("source_start"), a.get("source_end")
             if s is None or e is None or s < 0 or e <= s:
-                out.append({**a, "source_type": "unknown", "resolved_text": ""})
+                out.append({**a, "source_type": "unknown", "rule_type": "unknown", "resolved_text": ""})
             else:
                 out.append({**a, **next(typed)})
         return out
@@ -2524,7 +2552,8 @@ def source_types(attributions_df: pd.DataFrame, corpus, typer=None) -> pd.DataFr
     Returns
     -------
     DataFrame
-        A copy with ``source_type``, ``resolved_text``, ``resolved_start``,
+        A copy with ``source_type``, ``rule_type`` (the rules' answer, see
+        :meth:`SourceTyper.type_sources`), ``resolved_text``, ``resolved_start``,
         ``resolved_end``; for a span table, source rows also get
         ``label = source_type``.
 
@@ -2549,10 +2578,12 @@ def source_types(attributions_df: pd.DataFrame, corpus, typer=None) -> pd.DataFr
     else:
         mask = (frame[start_col].notna() & frame[end_col].notna()
                 & (frame[start_col].fillna(-1) >= 0)).to_numpy()
-    columns = {"source_type": "", "resolved_text": "", "resolved_start": -1, "resolved_end": -1}
+    columns = {"source_type": "", "rule_type": "", "resolved_text": "", "resolved_start": -1,
+               "resolved_end": -1}
     values = {name: [default] * len(frame) for name, default in columns.items()}
     if not is_span_table:
         values["source_type"] = ["unknown"] * len(frame)
+        values["rule_type"] = ["unknown"] * len(frame)
     # Positions, not index labels: the caller's index may repeat (concatenated tables).
     chosen = frame.iloc[mask.nonzero()[0]].assign(_position=mask.nonzero()[0])
     for doc_id, group in chosen.groupby("doc_id", sort=False):

@@ -1,0 +1,271 @@
+"""Source types learned from hand-coded sources, stacked on the typing rules.
+
+:class:`~framing.signals.sources.SourceTyper`'s rules read the roles an
+article gives a source in the forms they know ("Sen. Jane Doe", "a
+spokesman for the ministry"). Often the role is only implied by the words
+around the person's other mentions ("her campaign", "the nominee", "at the
+department"), which no rule lists. :class:`SourceTypeModel` is a
+multinomial logistic regression that re-types each source from:
+
+- the rules' answer (``rule=``), the mention's own rule type (``mention=``)
+  and anaphor class (``pron=``);
+- the kinds of cue words (the ``source_types`` lexicon's types, and outlet
+  names) in the mention (``mk=``), just before it (``bk=``) and just after
+  it (``ak=``), and around every mention of the same surname (``pb=``,
+  ``pa=``, log counts);
+- the lower-case words of the mention (``mw=``), of its sentence near it
+  (``bw=``, ``aw=``) and around every mention of the same surname (``pw=``,
+  log counts), and how often the surname occurs (``n_occ``).
+
+Capitalised words are never features, so the model learns the words that
+go with a role, not which named person held which office in its training
+articles. The packaged weights (``framing/models/source_types.csv``) were
+fitted by ``scripts/train_source_model.py`` on the coded PolNeAR samples of
+``validation/``; the table holds one row per feature and one weight column
+per type, so it can be read, checked and refitted.
+"""
+from __future__ import annotations
+
+import math
+import re
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+#: A word all in lower case: "anti-Trump" or "iPhone" would carry a name.
+_LOWER = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*(?![\w’'-])")
+_INTERCEPT = "(intercept)"
+#: The mentions the model re-types: those whose own words give no role (a
+#: bare name, a pronoun, or words no cue types). A mention with a role cue of
+#: its own keeps the rules' answer, which the model matched on them anyway
+#: (in leave-one-sample-out over the coded samples), and stays explainable.
+ROLELESS = frozenset({"named_person", "unknown", "pron"})
+#: Characters of context read around a mention and around each other
+#: mention of its surname.
+_BEFORE, _AFTER, _NEAR = 60, 60, 50
+
+
+def _lower_words(text, prefix, into):
+    for word in _LOWER.findall(text):
+        key = prefix + word
+        into[key] = into.get(key, 0.0) + 1.0
+
+
+class SourceFeatures:
+    """Feature dictionaries of source mentions, for :class:`SourceTypeModel`.
+
+    Parameters
+    ----------
+    typer : SourceTyper
+        The rule-based typer whose answers and cue lists the features use.
+
+    Examples
+    --------
+    >>> from framing.signals.sources import SourceTyper
+    >>> from framing.text import Document
+    >>> typer = SourceTyper(model=None)
+    >>> doc = Document("Jane Doe, the party's nominee, spoke. Doe said the race was close.")
+    >>> rules = typer.type_sources(doc, [(38, 41)])
+    >>> f = SourceFeatures(typer).transform(doc, [(38, 41)], rules)[0]
+    >>> [k for k in f if k.startswith("rule=")], f["pw=nominee"] > 0, any("Doe" in k for k in f)
+    (['rule=political'], True, False)
+    """
+
+    def __init__(self, typer):
+        self.typer = typer
+
+    def _kinds(self, text):
+        kinds = set(self.typer._mention_kinds(text))
+        if self.typer._outlets_in(text):
+            kinds.add("media")
+        return kinds
+
+    def _person(self, text, surname):
+        """Features of every mention of ``surname`` in ``text``."""
+        out = {}
+        found = [m.start() for m in re.finditer(
+            r"(?<![\w-])" + re.escape(surname) + r"(?![\w-])", text)] if len(surname) > 1 else []
+        out["n_occ"] = math.log1p(len(found))
+        counts = {}
+        for at in found:
+            end = at + len(surname)
+            for kind in self._kinds(text[max(0, at - _BEFORE):at]):
+                counts["pb=" + kind] = counts.get("pb=" + kind, 0.0) + 1.0
+            for kind in self._kinds(text[end:end + 80]):
+                counts["pa=" + kind] = counts.get("pa=" + kind, 0.0) + 1.0
+            _lower_words(text[max(0, at - _NEAR):at], "pw=", counts)
+            _lower_words(text[end:end + _NEAR], "pw=", counts)
+        out.update((key, math.log1p(value)) for key, value in counts.items())
+        return out
+
+    def transform(self, doc, spans, typed, roleless_only=False):
+        """One feature dict per mention.
+
+        Parameters
+        ----------
+        doc : Document
+        spans : list of (start, end)
+        typed : list of dict
+            The rules' answers for ``spans`` (``source_type``,
+            ``resolved_text``), as :meth:`SourceTyper.type_sources` gives them.
+        roleless_only : bool
+            Give ``None`` instead of features for a mention whose own words
+            carry a role (see :data:`ROLELESS`).
+        """
+        typer, text = self.typer, doc.text
+        people = {}
+        rows = []
+        for (start, end), result in zip(spans, typed):
+            mention = text[start:end]
+            before, after = typer._sentence_context(doc, start, end)
+            anaphor = typer.pronoun_kind(mention)
+            own = "pron" if anaphor is not None else typer.type_mention(mention, before, after)
+            if roleless_only and own not in ROLELESS:
+                rows.append(None)
+                continue
+            f = {"rule=" + result["source_type"]: 1.0, "mention=" + own: 1.0,
+                 "pron=" + (anaphor or "none"): 1.0}
+            for prefix, part in (("mk=", mention), ("bk=", before[-80:]), ("ak=", after[:100])):
+                for kind in self._kinds(part):
+                    f[prefix + kind] = 1.0
+            _lower_words(mention, "mw=", f)
+            _lower_words(before[-_BEFORE:], "bw=", f)
+            _lower_words(after[:_AFTER], "aw=", f)
+            referent = result.get("resolved_text") or mention
+            names = typer.name_tokens(typer.head(referent)) if typer.pronoun_kind(referent) is None else []
+            if names:
+                surname = re.sub(r"['’]s?$", "", names[-1]).rstrip(".")
+                if surname not in people:
+                    people[surname] = self._person(text, surname)
+                f["has_name"] = 1.0
+                f.update(people[surname])
+            else:
+                f["no_name"] = 1.0
+            rows.append(f)
+        return rows
+
+
+class SourceTypeModel:
+    """Multinomial logistic regression over :class:`SourceFeatures` dicts.
+
+    Parameters
+    ----------
+    C : float
+        Inverse regularisation strength of the logistic regression.
+    min_df : int
+        Features seen in fewer training mentions are dropped.
+
+    Attributes
+    ----------
+    classes_ : list of str
+    vocabulary_ : dict
+        Feature name -> row of ``coef_``.
+    coef_ : ndarray of shape (n_features, n_classes)
+    intercept_ : ndarray of shape (n_classes,)
+
+    Examples
+    --------
+    >>> X = [{"rule=official": 1.0}, {"rule=named_person": 1.0, "pw=nominee": 1.0},
+    ...      {"rule=named_person": 1.0}] * 5
+    >>> y = ["official", "political", "named_person"] * 5
+    >>> model = SourceTypeModel(C=10.0, min_df=1).fit(X, y)
+    >>> model.predict([{"rule=named_person": 1.0, "pw=nominee": 1.0}, {"rule=official": 1.0}])
+    ['political', 'official']
+    """
+
+    def __init__(self, C=0.3, min_df=10):
+        self.C = C
+        self.min_df = min_df
+
+    def fit(self, X, y):
+        """Fit on feature dicts ``X`` and labels ``y``; returns ``self``."""
+        from sklearn.feature_extraction import DictVectorizer
+        from sklearn.linear_model import LogisticRegression
+
+        seen = {}
+        for row in X:
+            for key in row:
+                seen[key] = seen.get(key, 0) + 1
+        kept = [{k: v for k, v in row.items() if seen[k] >= self.min_df} for row in X]
+        vectorizer = DictVectorizer()
+        matrix = vectorizer.fit_transform(kept)
+        clf = LogisticRegression(C=self.C, max_iter=5000).fit(matrix, list(y))
+        self.classes_ = [str(c) for c in clf.classes_]
+        self.vocabulary_ = {name: i for i, name in enumerate(vectorizer.feature_names_)}
+        self.coef_ = clf.coef_.T.copy()
+        self.intercept_ = clf.intercept_.copy()
+        # two classes give one score column, the second class's; a softmax
+        # over (0, score) is the sigmoid the regression fitted
+        if len(self.classes_) == 2:
+            self.coef_ = np.hstack([np.zeros_like(self.coef_), self.coef_])
+            self.intercept_ = np.array([0.0, self.intercept_[0]])
+        return self
+
+    def decision_function(self, X):
+        """Scores, shape (len(X), n_classes)."""
+        scores = np.tile(self.intercept_, (len(X), 1))
+        for i, row in enumerate(X):
+            keys = [self.vocabulary_[k] for k in row if k in self.vocabulary_]
+            if keys:
+                values = np.fromiter((row[k] for k in row if k in self.vocabulary_), float, len(keys))
+                scores[i] += values @ self.coef_[keys]
+        return scores
+
+    def predict_proba(self, X):
+        """Probabilities, shape (len(X), n_classes), columns in ``classes_`` order."""
+        scores = self.decision_function(X)
+        scores = np.exp(scores - scores.max(axis=1, keepdims=True))
+        return scores / scores.sum(axis=1, keepdims=True)
+
+    def predict(self, X):
+        """The most likely type per feature dict."""
+        if not len(X):
+            return []
+        return [self.classes_[i] for i in self.decision_function(X).argmax(axis=1)]
+
+    def retype(self, X, rule_types, min_confidence=0.5):
+        """Per feature dict, the most likely type if its probability is at
+        least ``min_confidence``, else the rules' type.
+
+        Examples
+        --------
+        >>> X = [{"rule=named_person": 1.0, "pw=nominee": 1.0}, {"rule=named_person": 1.0}] * 5
+        >>> model = SourceTypeModel(C=10.0, min_df=1).fit(X, ["political", "named_person"] * 5)
+        >>> model.retype([{"rule=named_person": 1.0, "pw=nominee": 1.0}, {}], ["named_person"] * 2)
+        ['political', 'named_person']
+        """
+        if not len(X):
+            return []
+        proba = self.predict_proba(X)
+        best = proba.argmax(axis=1)
+        return [self.classes_[b] if p[b] >= min_confidence else rule
+                for p, b, rule in zip(proba, best, rule_types)]
+
+    def to_csv(self, path, header=""):
+        """Write the weights: one row per feature (first the intercept), one
+        column per type; ``header`` lines are written as ``#`` comments."""
+        table = pd.DataFrame(np.vstack([self.intercept_, self.coef_]), columns=self.classes_)
+        table.insert(0, "feature", [_INTERCEPT, *self.vocabulary_])
+        with open(path, "w", encoding="utf-8", newline="") as f:
+            for line in header.splitlines():
+                f.write(f"# {line}".rstrip() + "\n")
+            table.to_csv(f, index=False, float_format="%.4g", lineterminator="\n")
+
+    @classmethod
+    def read_csv(cls, path):
+        """A model from weights written by :meth:`to_csv`.
+
+        ``path`` is a file or the name of a packaged table (``source_types``).
+        """
+        if isinstance(path, str) and not path.endswith(".csv") and "/" not in path:
+            path = resources.files("framing") / "models" / f"{path}.csv"
+        table = pd.read_csv(Path(str(path)), comment="#", keep_default_na=False)
+        model = cls()
+        model.classes_ = [c for c in table.columns if c != "feature"]
+        weights = table[model.classes_].to_numpy(dtype=float)
+        model.intercept_ = weights[0]
+        model.coef_ = weights[1:]
+        model.vocabulary_ = {name: i for i, name in enumerate(table["feature"].iloc[1:])}
+        return model

@@ -1,0 +1,168 @@
+"""The learned source-type model stacked on the typing rules.
+
+Every text here is made up for the test.
+"""
+import re
+
+import pytest
+
+from framing.signals.source_model import ROLELESS, SourceFeatures, SourceTypeModel
+from framing.signals.sources import SOURCE_TYPES, SourceReliance, SourceTyper, source_types
+from framing.text import Document
+
+
+@pytest.fixture(scope="module")
+def rules():
+    return SourceTyper(model=None)
+
+
+@pytest.fixture(scope="module")
+def typer():
+    return SourceTyper()
+
+
+def span_of(text, mention, occurrence=0):
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(mention, start + 1)
+    return start, start + len(mention)
+
+
+CAMPAIGN = ("Jane Roe spoke to reporters on the trail. Roe leads in the polls, and her rivals "
+            "attacked Roe in the debate. Roe said the race was far from over.")
+
+
+def test_features_hold_no_capitalised_word(rules):
+    doc = Document(CAMPAIGN)
+    spans = [span_of(CAMPAIGN, "Roe", 3)]
+    f = SourceFeatures(rules).transform(doc, spans, rules.type_sources(doc, spans))[0]
+    words = [k.split("=", 1)[1] for k in f if "=" in k]
+    assert words and not any(re.search(r"[A-Z]", w) for w in words)
+
+
+def test_features_read_the_words_around_every_mention_of_the_person(rules):
+    doc = Document(CAMPAIGN)
+    spans = [span_of(CAMPAIGN, "Roe", 3)]
+    f = SourceFeatures(rules).transform(doc, spans, rules.type_sources(doc, spans))[0]
+    assert {"pw=trail", "pw=polls", "pw=rivals", "pw=debate"} <= set(f)
+    assert f["n_occ"] > 1 and f["has_name"] == 1.0
+
+
+def test_a_pronoun_is_described_by_its_referent(rules):
+    text = "Jane Roe won the caucuses for her campaign. She said it was a start."
+    doc = Document(text)
+    spans = [span_of(text, "Jane Roe"), span_of(text, "She")]
+    f = SourceFeatures(rules).transform(doc, spans, rules.type_sources(doc, spans))[1]
+    assert f["mention=pron"] == 1.0 and f["pron=person"] == 1.0 and "pw=caucuses" in f
+
+
+def test_only_mentions_without_a_role_of_their_own_are_described_when_asked(rules):
+    text = "Sen. Jane Doe spoke. Doe said no, and she left."
+    doc = Document(text)
+    spans = [span_of(text, "Sen. Jane Doe"), span_of(text, "Doe", 1), span_of(text, "she")]
+    features = SourceFeatures(rules).transform(doc, spans, rules.type_sources(doc, spans),
+                                               roleless_only=True)
+    assert features[0] is None and features[1] is not None and features[2] is not None
+    assert "named_person" in ROLELESS and "official" not in ROLELESS
+
+
+TOY_X = [{"rule=official": 1.0}, {"rule=named_person": 1.0, "pw=nominee": 1.0},
+         {"rule=named_person": 1.0}] * 5
+TOY_Y = ["official", "political", "named_person"] * 5
+
+
+def test_fit_predict_and_probabilities():
+    model = SourceTypeModel(C=10.0, min_df=1).fit(TOY_X, TOY_Y)
+    assert model.predict(TOY_X[:3]) == TOY_Y[:3]
+    proba = model.predict_proba(TOY_X[:3])
+    assert proba.shape == (3, 3) and abs(proba.sum(axis=1) - 1).max() < 1e-9
+    assert model.predict([]) == [] and model.retype([], []) == []
+
+
+def test_two_classes_score_like_the_regression():
+    X, y = [{"a": 1.0}, {"b": 1.0}] * 5, ["citizen", "expert"] * 5
+    model = SourceTypeModel(C=10.0, min_df=1).fit(X, y)
+    assert model.predict([{"a": 1.0}, {"b": 1.0}]) == ["citizen", "expert"]
+
+
+def test_min_df_drops_rare_features():
+    model = SourceTypeModel(C=1.0, min_df=2).fit(TOY_X + [{"rare": 1.0}], TOY_Y + ["official"])
+    assert "rare" not in model.vocabulary_ and "rule=official" in model.vocabulary_
+
+
+def test_retype_keeps_the_rules_answer_when_the_model_is_unsure():
+    model = SourceTypeModel(C=10.0, min_df=1).fit(TOY_X, TOY_Y)
+    unsure = {}  # no evidence: the three types are about equally likely
+    assert model.retype([TOY_X[1], unsure], ["named_person", "unknown"]) == ["political", "unknown"]
+    assert model.retype([TOY_X[1]], ["named_person"], min_confidence=1.0) == ["named_person"]
+
+
+def test_weights_round_trip_through_csv(tmp_path):
+    model = SourceTypeModel(C=10.0, min_df=1).fit(TOY_X, TOY_Y)
+    path = tmp_path / "model.csv"
+    model.to_csv(path, header="made-up model\nfor a test")
+    assert path.read_text(encoding="utf-8").startswith("# made-up model\n# for a test\nfeature,")
+    again = SourceTypeModel.read_csv(path)
+    assert again.classes_ == model.classes_ and again.predict(TOY_X) == model.predict(TOY_X)
+
+
+def test_packaged_model_is_documented_and_never_saw_the_final_blind_sample():
+    model = SourceTypeModel.read_csv("source_types")
+    assert set(model.classes_) <= set(SOURCE_TYPES) and len(model.vocabulary_) > 100
+    assert not any(re.search(r"[A-Z]", name) for name in model.vocabulary_)
+    from importlib import resources
+    header = [line for line in (resources.files("framing") / "models" / "source_types.csv")
+              .read_text(encoding="utf-8").splitlines() if line.startswith("#")]
+    text = " ".join(header)
+    assert "scripts/train_source_model.py" in text and "blind13" in text
+    assert "blind14" not in text
+
+
+def test_a_bare_name_takes_the_role_its_context_implies(typer, rules):
+    doc = Document(CAMPAIGN)
+    spans = [span_of(CAMPAIGN, "Roe", 3)]
+    learned, = typer.type_sources(doc, spans)
+    assert rules.type_sources(doc, spans)[0]["source_type"] == "named_person"
+    assert learned["rule_type"] == "named_person" and learned["source_type"] == "political"
+
+
+def test_with_no_evidence_the_rules_answer_stands(typer):
+    text = "Kim stressed that ties were strong. It rained. They said so."
+    typed = typer.type_sources(Document(text), [span_of(text, "Kim"), span_of(text, "They")])
+    assert [t["source_type"] for t in typed] == ["named_person", "unknown"]
+
+
+@pytest.mark.parametrize("text, mention, expected", [
+    ("Sen. Jane Doe said the bill would pass.", "Sen. Jane Doe", "official"),
+    ("A spokesman for the ministry said talks would resume.", "A spokesman for the ministry", "official"),
+    ("Gen. Mark Roe said troops would stay.", "Gen. Mark Roe", "military"),
+    ("A senior official, speaking on condition of anonymity, said the deal was off.",
+     "A senior official", "anonymous"),
+    ("South Korean assessments said the missile failed.", "South Korean assessments", "document"),
+    ("Reuters reported that the plant closed.", "Reuters", "media"),
+    ("A North Korea expert in Seoul said the visit mattered.", "A North Korea expert in Seoul", "expert"),
+    ("One voter in line said she was undecided.", "One voter in line", "citizen"),
+])
+def test_a_mention_with_its_own_role_keeps_the_rules_answer(typer, text, mention, expected):
+    typed, = typer.type_sources(Document(text), [span_of(text, mention)])
+    assert typed["source_type"] == typed["rule_type"] == expected
+
+
+def test_without_a_model_the_source_type_is_the_rules_answer(rules):
+    doc = Document(CAMPAIGN)
+    spans = [span_of(CAMPAIGN, "Roe", i) for i in range(4)]
+    assert all(t["source_type"] == t["rule_type"] for t in rules.type_sources(doc, spans))
+
+
+def test_tables_carry_the_rules_answer_beside_the_learned_one():
+    import pandas as pd
+    corpus = pd.DataFrame({"doc_id": ["a"], "text": [CAMPAIGN]})
+    start, end = span_of(CAMPAIGN, "Roe", 3)
+    spans = pd.DataFrame({"doc_id": ["a"], "start": [start], "end": [end], "signal": ["source"]})
+    row = source_types(spans, corpus).iloc[0]
+    assert (row["label"], row["source_type"], row["rule_type"]) == ("political", "political", "named_person")
+    doc = Document(CAMPAIGN)
+    typed = SourceReliance().type_attributions(doc, [{"source_start": start, "source_end": end},
+                                                     {"source_start": None, "source_end": None}])
+    assert [(a["source_type"], a["rule_type"]) for a in typed] == [("political", "named_person"),
+                                                                   ("unknown", "unknown")]
