@@ -1,6 +1,6 @@
 """Draw the PolNeAR `train` Source spans that are hand-coded for source type.
 
-Writes twenty-four disjoint samples:
+Writes twenty-five disjoint samples:
 
 - ``source_sample.csv`` (220 spans, seed 2026): the development sample,
   coded by two coders (A, B) and used while writing the typer's rules;
@@ -45,7 +45,9 @@ Writes twenty-four disjoint samples:
   unseen for session 5's final blind score;
 - ``source_sample_blind15.csv`` to ``source_sample_blind22.csv`` (200 spans
   each, seeds 2042-2049): coded like blind10 by eight more coders, as training
-  data for the learned source-type model.
+  data for the learned source-type model;
+- ``source_sample_blind23.csv`` (200 spans, seed 2050): coded like them after
+  the model was fitted, kept unseen for a second final blind score.
 
 All hold ``doc_id, start, end``
 only (no article text: the corpus is not ours to redistribute). The draws
@@ -79,7 +81,8 @@ SAMPLES = (("source_sample.csv", 2026, 220), ("source_sample_heldout.csv", 2027,
            ("source_sample_blind19.csv", 2046, 200),
            ("source_sample_blind20.csv", 2047, 200),
            ("source_sample_blind21.csv", 2048, 200),
-           ("source_sample_blind22.csv", 2049, 200))
+           ("source_sample_blind22.csv", 2049, 200),
+           ("source_sample_blind23.csv", 2050, 200))
 
 
 def source_spans(ann_dir):
