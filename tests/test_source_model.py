@@ -32,10 +32,14 @@ CAMPAIGN = ("Jane Roe spoke to reporters on the trail. Roe leads in the polls, a
             "attacked Roe in the debate. Roe said the race was far from over.")
 
 
+def flat(features):
+    return {**{k: v for k, v in features.items() if k != "person"}, **features.get("person", {})}
+
+
 def test_features_hold_no_capitalised_word(rules):
     doc = Document(CAMPAIGN)
     spans = [span_of(CAMPAIGN, "Roe", 3)]
-    f = SourceFeatures(rules).transform(doc, spans, rules.type_sources(doc, spans))[0]
+    f = flat(SourceFeatures(rules).transform(doc, spans, rules.type_sources(doc, spans))[0])
     words = [k.split("=", 1)[1] for k in f if "=" in k]
     assert words and not any(re.search(r"[A-Z]", w) for w in words)
 
@@ -44,8 +48,20 @@ def test_features_read_the_words_around_every_mention_of_the_person(rules):
     doc = Document(CAMPAIGN)
     spans = [span_of(CAMPAIGN, "Roe", 3)]
     f = SourceFeatures(rules).transform(doc, spans, rules.type_sources(doc, spans))[0]
-    assert {"pw=trail", "pw=polls", "pw=rivals", "pw=debate"} <= set(f)
-    assert f["n_occ"] > 1 and f["has_name"] == 1.0
+    assert {"pw=trail", "pw=polls", "pw=rivals", "pw=debate"} <= set(f["person"])
+    assert f["person"]["n_occ"] > 1 and f["has_name"] == 1.0
+
+
+def test_the_mentions_of_one_person_share_their_person_features(rules):
+    doc = Document(CAMPAIGN)
+    spans = [span_of(CAMPAIGN, "Roe", i) for i in range(4)]
+    features = SourceFeatures(rules).transform(doc, spans, rules.type_sources(doc, spans))
+    assert all(f["person"] is features[0]["person"] for f in features)
+    model = SourceTypeModel.read_csv("source_types")
+    alone = [model.decision_function([f])[0] for f in features]
+    together = model.decision_function(features)
+    assert abs(together - alone).max() < 1e-9
+    assert (model.decision_function([flat(f) for f in features]) - together).max() < 1e-9
 
 
 def test_a_pronoun_is_described_by_its_referent(rules):
@@ -53,7 +69,7 @@ def test_a_pronoun_is_described_by_its_referent(rules):
     doc = Document(text)
     spans = [span_of(text, "Jane Roe"), span_of(text, "She")]
     f = SourceFeatures(rules).transform(doc, spans, rules.type_sources(doc, spans))[1]
-    assert f["mention=pron"] == 1.0 and f["pron=person"] == 1.0 and "pw=caucuses" in f
+    assert f["mention=pron"] == 1.0 and f["pron=person"] == 1.0 and "pw=caucuses" in f["person"]
 
 
 def test_only_mentions_without_a_role_of_their_own_are_described_when_asked(rules):
@@ -83,6 +99,12 @@ def test_two_classes_score_like_the_regression():
     X, y = [{"a": 1.0}, {"b": 1.0}] * 5, ["citizen", "expert"] * 5
     model = SourceTypeModel(C=10.0, min_df=1).fit(X, y)
     assert model.predict([{"a": 1.0}, {"b": 1.0}]) == ["citizen", "expert"]
+
+
+def test_fit_reads_nested_features():
+    X = [{"rule=named_person": 1.0, "person": {"pw=nominee": 1.0}}, {"rule=named_person": 1.0}] * 5
+    model = SourceTypeModel(C=10.0, min_df=1).fit(X, ["political", "named_person"] * 5)
+    assert "pw=nominee" in model.vocabulary_ and model.predict(X[:2]) == ["political", "named_person"]
 
 
 def test_min_df_drops_rare_features():

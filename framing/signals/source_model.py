@@ -5,17 +5,17 @@ article gives a source in the forms they know ("Sen. Jane Doe", "a
 spokesman for the ministry"). Often the role is only implied by the words
 around the person's other mentions ("her campaign", "the nominee", "at the
 department"), which no rule lists. :class:`SourceTypeModel` is a
-multinomial logistic regression that re-types each source from:
+multinomial logistic regression that re-types a source whose mention gives
+no role of its own (a bare name, a pronoun), when it is sure enough, from:
 
 - the rules' answer (``rule=``), the mention's own rule type (``mention=``)
-  and anaphor class (``pron=``);
-- the kinds of cue words (the ``source_types`` lexicon's types, and outlet
-  names) in the mention (``mk=``), just before it (``bk=``) and just after
-  it (``ak=``), and around every mention of the same surname (``pb=``,
-  ``pa=``, log counts);
-- the lower-case words of the mention (``mw=``), of its sentence near it
-  (``bw=``, ``aw=``) and around every mention of the same surname (``pw=``,
-  log counts), and how often the surname occurs (``n_occ``).
+  and anaphor class (``pron=``), and the kinds of cue word in the mention
+  (``mk=``: the ``source_types`` lexicon's types, and outlet names);
+- the lower-case words of the mention (``mw=``) and of its sentence near it
+  (``bw=``, ``aw=``);
+- for the person it names or stands for: how often their surname occurs
+  (``n_occ``) and the lower-case words near every occurrence (``pw=``, log
+  counts).
 
 Capitalised words are never features, so the model learns the words that
 go with a role, not which named person held which office in its training
@@ -36,6 +36,7 @@ import pandas as pd
 
 #: A word all in lower case: "anti-Trump" or "iPhone" would carry a name.
 _LOWER = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*(?![\w’'-])")
+_JOINS_LOWER = re.compile(r"[\w’'-]")
 _INTERCEPT = "(intercept)"
 #: The mentions the model re-types: those whose own words give no role (a
 #: bare name, a pronoun, or words no cue types). A mention with a role cue of
@@ -45,12 +46,6 @@ ROLELESS = frozenset({"named_person", "unknown", "pron"})
 #: Characters of context read around a mention and around each other
 #: mention of its surname.
 _BEFORE, _AFTER, _NEAR = 60, 60, 50
-
-
-def _lower_words(text, prefix, into):
-    for word in _LOWER.findall(text):
-        key = prefix + word
-        into[key] = into.get(key, 0.0) + 1.0
 
 
 class SourceFeatures:
@@ -69,8 +64,8 @@ class SourceFeatures:
     >>> doc = Document("Jane Doe, the party's nominee, spoke. Doe said the race was close.")
     >>> rules = typer.type_sources(doc, [(38, 41)])
     >>> f = SourceFeatures(typer).transform(doc, [(38, 41)], rules)[0]
-    >>> [k for k in f if k.startswith("rule=")], f["pw=nominee"] > 0, any("Doe" in k for k in f)
-    (['rule=political'], True, False)
+    >>> [k for k in f if k.startswith("rule=")], f["person"]["pw=nominee"] > 0
+    (['rule=political'], True)
     """
 
     def __init__(self, typer):
@@ -82,26 +77,12 @@ class SourceFeatures:
             kinds.add("media")
         return kinds
 
-    def _person(self, text, surname):
-        """Features of every mention of ``surname`` in ``text``."""
-        out = {}
-        found = [m.start() for m in re.finditer(
-            r"(?<![\w-])" + re.escape(surname) + r"(?![\w-])", text)] if len(surname) > 1 else []
-        out["n_occ"] = math.log1p(len(found))
-        counts = {}
-        for at in found:
-            end = at + len(surname)
-            for kind in self._kinds(text[max(0, at - _BEFORE):at]):
-                counts["pb=" + kind] = counts.get("pb=" + kind, 0.0) + 1.0
-            for kind in self._kinds(text[end:end + 80]):
-                counts["pa=" + kind] = counts.get("pa=" + kind, 0.0) + 1.0
-            _lower_words(text[max(0, at - _NEAR):at], "pw=", counts)
-            _lower_words(text[end:end + _NEAR], "pw=", counts)
-        out.update((key, math.log1p(value)) for key, value in counts.items())
-        return out
-
     def transform(self, doc, spans, typed, roleless_only=False):
         """One feature dict per mention.
+
+        The features of the person a mention names (``n_occ`` and ``pw=``)
+        are the same for every mention of their surname: they are one dict,
+        shared and nested under the key ``"person"``.
 
         Parameters
         ----------
@@ -127,24 +108,64 @@ class SourceFeatures:
                 continue
             f = {"rule=" + result["source_type"]: 1.0, "mention=" + own: 1.0,
                  "pron=" + (anaphor or "none"): 1.0}
-            for prefix, part in (("mk=", mention), ("bk=", before[-80:]), ("ak=", after[:100])):
-                for kind in self._kinds(part):
-                    f[prefix + kind] = 1.0
-            _lower_words(mention, "mw=", f)
-            _lower_words(before[-_BEFORE:], "bw=", f)
-            _lower_words(after[:_AFTER], "aw=", f)
+            for kind in self._kinds(mention):
+                f["mk=" + kind] = 1.0
+            _count_words(text, start, end, "mw=", f)
+            _count_words(text, start - min(len(before), _BEFORE), start, "bw=", f)
+            _count_words(text, end, end + min(len(after), _AFTER), "aw=", f)
             referent = result.get("resolved_text") or mention
             names = typer.name_tokens(typer.head(referent)) if typer.pronoun_kind(referent) is None else []
             if names:
                 surname = re.sub(r"['’]s?$", "", names[-1]).rstrip(".")
                 if surname not in people:
-                    people[surname] = self._person(text, surname)
+                    people[surname] = _person(text, surname)
                 f["has_name"] = 1.0
-                f.update(people[surname])
+                f["person"] = people[surname]
             else:
                 f["no_name"] = 1.0
             rows.append(f)
         return rows
+
+
+def _count_words(text, lo, hi, prefix, into):
+    """Add 1 to ``into[prefix + word]`` for each lower-case word wholly inside ``text[lo:hi]``."""
+    lo, hi = max(lo, 0), min(hi, len(text))
+    for match in _LOWER.finditer(text, lo, hi):
+        # (the search sees the text before ``lo``, so no word cut there
+        # matches, but not after ``hi``: a cut word would end there)
+        if match.end() == hi < len(text) and _JOINS_LOWER.match(text, hi):
+            continue
+        key = prefix + match.group()
+        into[key] = into.get(key, 0.0) + 1.0
+
+
+def _occurrences(text, word):
+    """Offsets of ``word`` in ``text`` with no word character or hyphen either side."""
+    found, at = [], text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not _joins(text[at - 1])) and (end == len(text) or not _joins(text[end])):
+            found.append(at)
+        at = text.find(word, at + 1)
+    return found
+
+
+def _joins(char):
+    return char.isalnum() or char in "_-"
+
+
+def _person(text, surname):
+    """The features of the person called ``surname``: how often the surname
+    occurs (``n_occ``) and the words near each occurrence (``pw=``), log counts."""
+    found = _occurrences(text, surname) if len(surname) > 1 else []
+    counts = {}
+    for at in found:
+        end = at + len(surname)
+        _count_words(text, at - _NEAR, at, "pw=", counts)
+        _count_words(text, end, end + _NEAR, "pw=", counts)
+    out = {"n_occ": math.log1p(len(found))}
+    out.update((key, math.log1p(value)) for key, value in counts.items())
+    return out
 
 
 class SourceTypeModel:
@@ -180,10 +201,14 @@ class SourceTypeModel:
         self.min_df = min_df
 
     def fit(self, X, y):
-        """Fit on feature dicts ``X`` and labels ``y``; returns ``self``."""
+        """Fit on feature dicts ``X`` and labels ``y``; returns ``self``.
+
+        A dict nested under a key (``"person"``) holds more features.
+        """
         from sklearn.feature_extraction import DictVectorizer
         from sklearn.linear_model import LogisticRegression
 
+        X = [_flat(row) for row in X]
         seen = {}
         for row in X:
             for key in row:
@@ -206,12 +231,26 @@ class SourceTypeModel:
     def decision_function(self, X):
         """Scores, shape (len(X), n_classes)."""
         scores = np.tile(self.intercept_, (len(X), 1))
+        shared = {}  # id of a nested dict -> its score: the mentions of one person share it
         for i, row in enumerate(X):
-            keys = [self.vocabulary_[k] for k in row if k in self.vocabulary_]
-            if keys:
-                values = np.fromiter((row[k] for k in row if k in self.vocabulary_), float, len(keys))
-                scores[i] += values @ self.coef_[keys]
+            flat = {}
+            for key, value in row.items():
+                if isinstance(value, dict):
+                    if id(value) not in shared:
+                        shared[id(value)] = self._score(value)
+                    scores[i] += shared[id(value)]
+                else:
+                    flat[key] = value
+            scores[i] += self._score(flat)
         return scores
+
+    def _score(self, features):
+        vocabulary = self.vocabulary_
+        keys = [vocabulary[k] for k in features if k in vocabulary]
+        if not keys:
+            return 0.0
+        values = np.fromiter((v for k, v in features.items() if k in vocabulary), float, len(keys))
+        return values @ self.coef_[keys]
 
     def predict_proba(self, X):
         """Probabilities, shape (len(X), n_classes), columns in ``classes_`` order."""
@@ -269,3 +308,16 @@ class SourceTypeModel:
         model.coef_ = weights[1:]
         model.vocabulary_ = {name: i for i, name in enumerate(table["feature"].iloc[1:])}
         return model
+
+
+def _flat(row):
+    """``row`` with the features of its nested dicts in place of them."""
+    if not any(isinstance(value, dict) for value in row.values()):
+        return row
+    flat = {}
+    for key, value in row.items():
+        if isinstance(value, dict):
+            flat.update(value)
+        else:
+            flat[key] = value
+    return flat
