@@ -1,6 +1,6 @@
 """Draw the PolNeAR `train` Source spans that are hand-coded for source type.
 
-Writes twenty-five disjoint samples:
+Writes thirty-two disjoint samples:
 
 - ``source_sample.csv`` (220 spans, seed 2026): the development sample,
   coded by two coders (A, B) and used while writing the typer's rules;
@@ -50,7 +50,12 @@ Writes twenty-five disjoint samples:
   each, seeds 2042-2049): coded like blind10 by eight more coders, as training
   data for the learned source-type model;
 - ``source_sample_blind23.csv`` (200 spans, seed 2050): coded like them after
-  the model was fitted, scored once (0.720; the rules alone 0.665).
+  the model was fitted, scored once (0.720; the rules alone 0.665), then
+  training data;
+- ``source_sample_blind24.csv`` to ``source_sample_blind29.csv`` (200 spans
+  each, seeds 2051-2056): coded like them as more training data;
+- ``source_sample_blind30.csv`` (200 spans, seed 2057): coded with them, kept
+  out of training for the refitted model's blind score.
 
 All hold ``doc_id, start, end``
 only (no article text: the corpus is not ours to redistribute). The draws
@@ -85,7 +90,14 @@ SAMPLES = (("source_sample.csv", 2026, 220), ("source_sample_heldout.csv", 2027,
            ("source_sample_blind20.csv", 2047, 200),
            ("source_sample_blind21.csv", 2048, 200),
            ("source_sample_blind22.csv", 2049, 200),
-           ("source_sample_blind23.csv", 2050, 200))
+           ("source_sample_blind23.csv", 2050, 200),
+           ("source_sample_blind24.csv", 2051, 200),
+           ("source_sample_blind25.csv", 2052, 200),
+           ("source_sample_blind26.csv", 2053, 200),
+           ("source_sample_blind27.csv", 2054, 200),
+           ("source_sample_blind28.csv", 2055, 200),
+           ("source_sample_blind29.csv", 2056, 200),
+           ("source_sample_blind30.csv", 2057, 200))
 
 
 def source_spans(ann_dir):
