@@ -1,8 +1,8 @@
 """Fit the learned source-type model on the hand-coded PolNeAR samples.
 
 Every coded sheet in ``validation/`` (one coder per sample) is training data,
-except the samples named with ``--hold-out`` (by default ``blind14``, kept
-unseen for the final blind score). Each sampled source is typed by the rules
+except the samples named with ``--hold-out`` (by default ``blind14`` and
+``blind30``, kept unseen for the blind scores). Each sampled source is typed by the rules
 among all the gold Source spans of its article, as the typer sees extracted
 sources, and described by :class:`framing.signals.source_model.SourceFeatures`.
 
@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 from framing.datasets import find_data_dir, read_polnear  # noqa: E402
 from framing.signals.source_model import ROLELESS, SourceFeatures, SourceTypeModel  # noqa: E402
-from framing.signals.sources import SourceTyper  # noqa: E402
+from framing.signals.sources import SOURCE_TYPES, SourceTyper  # noqa: E402
 from framing.text import Document  # noqa: E402
 
 VALIDATION = ROOT / "validation"
@@ -38,7 +38,7 @@ SAMPLE_OF = {"a": "source_sample.csv", "heldout": "source_sample_heldout.csv",
              "test": "source_sample_test.csv"}
 
 
-def coded_sheets(hold_out=("blind14",)):
+def coded_sheets(hold_out=("blind14", "blind30")):
     """(coder, sample file) of every coded sheet used for training, in sample order."""
     sheets = []
     for path in VALIDATION.glob("source_coding_*.csv"):
@@ -60,6 +60,10 @@ def training_rows(data, sheets, typer=None):
     rows = []
     for coder, sample in sheets:
         coding = pd.read_csv(VALIDATION / f"source_coding_{coder}.csv", dtype={"doc_id": str}, comment="#")
+        bad = coding[~coding["label"].isin(SOURCE_TYPES)]
+        if len(bad):
+            raise ValueError(f"source_coding_{coder}.csv: labels that are no source type in rows "
+                             f"{list(bad.index[:5])}: {sorted(set(map(str, bad['label'])))}")
         wanted = {(r.doc_id, r.start, r.end): r.label for r in coding.itertuples()}
         for doc_id in dict.fromkeys(coding["doc_id"]):
             doc = Document(texts[doc_id], doc_id)
@@ -112,8 +116,8 @@ C={C}, min_df={min_df}. One row per feature, one weight column per type."""
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=None)
-    parser.add_argument("--hold-out", nargs="*", default=["blind14"],
-                        help="coded samples kept out of training (default: blind14)")
+    parser.add_argument("--hold-out", nargs="*", default=["blind14", "blind30"],
+                        help="coded samples kept out of training (default: blind14 blind30)")
     parser.add_argument("--C", type=float, default=0.3)
     parser.add_argument("--min-df", type=int, default=10)
     parser.add_argument("--min-confidence", type=float, default=0.5,

@@ -2,6 +2,7 @@
 
 Every text here is made up for the test.
 """
+import math
 import re
 
 import pytest
@@ -128,7 +129,7 @@ def test_weights_round_trip_through_csv(tmp_path):
     assert again.classes_ == model.classes_ and again.predict(TOY_X) == model.predict(TOY_X)
 
 
-def test_packaged_model_is_documented_and_never_saw_the_final_blind_sample():
+def test_packaged_model_is_documented_and_never_saw_the_held_out_samples():
     model = SourceTypeModel.read_csv("source_types")
     assert set(model.classes_) <= set(SOURCE_TYPES) and len(model.vocabulary_) > 100
     assert not any(re.search(r"[A-Z]", name) for name in model.vocabulary_)
@@ -137,7 +138,7 @@ def test_packaged_model_is_documented_and_never_saw_the_final_blind_sample():
               .read_text(encoding="utf-8").splitlines() if line.startswith("#")]
     text = " ".join(header)
     assert "scripts/train_source_model.py" in text and "blind13" in text
-    assert "blind14" not in text
+    assert "blind14" not in text and "blind30" not in text
 
 
 def test_a_bare_name_takes_the_role_its_context_implies(typer, rules):
@@ -188,3 +189,39 @@ def test_tables_carry_the_rules_answer_beside_the_learned_one():
                                                      {"source_start": None, "source_end": None}])
     assert [(a["source_type"], a["rule_type"]) for a in typed] == [("political", "named_person"),
                                                                    ("unknown", "unknown")]
+
+
+def test_words_in_quotes_count_and_apostrophes_are_one_feature(rules):
+    text = "Jane Roe, the 'nominee', spoke. Roe’s campaign and Roe's campaign said it was fine."
+    doc = Document(text)
+    spans = [span_of(text, "Roe", 2)]
+    f = SourceFeatures(rules).transform(doc, spans, rules.type_sources(doc, spans))[0]
+    assert "pw=nominee" in f["person"] and "campaign’s" not in "".join(f["person"])
+
+
+def test_a_name_suffix_is_not_the_surname(rules):
+    text = "John Roe Jr. spoke to the nominee. Roe said no. Roe left."
+    doc = Document(text)
+    spans = [span_of(text, "John Roe Jr.")]
+    f = SourceFeatures(rules).transform(doc, spans, rules.type_sources(doc, spans))[0]
+    assert f["person"]["n_occ"] == math.log1p(3)  # "Roe" three times, not "Jr" once
+
+
+def test_bad_model_files_and_settings_get_clear_errors(tmp_path):
+    with pytest.raises(FileNotFoundError, match="no model weights"):
+        SourceTypeModel.read_csv(tmp_path / "missing.csv")
+    (tmp_path / "words.csv").write_text("word,type\nsaid,neutral\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="not model weights"):
+        SourceTypeModel.read_csv(tmp_path / "words.csv")
+    odd = SourceTypeModel(C=10.0, min_df=1).fit([{"a": 1.0}, {"b": 1.0}] * 3, ["citizen", "Politcal"] * 3)
+    with pytest.raises(ValueError, match="not all source types"):
+        SourceTyper(model=odd)
+    with pytest.raises(ValueError, match="probability"):
+        SourceTyper(min_confidence=1.5)
+
+
+def test_a_user_model_file_is_read_by_its_path(tmp_path):
+    model = SourceTypeModel(C=10.0, min_df=1).fit(TOY_X, TOY_Y)
+    model.to_csv(tmp_path / "mine.csv")
+    typer = SourceTyper(model=tmp_path / "mine.csv")
+    assert typer.model.classes_ == model.classes_

@@ -702,15 +702,18 @@ class SourceTyper:
         closed-class words that open a capitalised run at a sentence start
         before a name or none ("After Jane Doe", "The Truman Show").
     model : str, path, SourceTypeModel or None
-        The learned model that re-types mentions with no role of their own
-        (default: the packaged ``source_types`` weights, fitted on 4,520
-        hand-coded PolNeAR sources; see :mod:`framing.signals.source_model`).
+        The learned model that re-types mentions whose own words give no
+        role (bare names, pronouns), including a role the rules found for the
+        person elsewhere (default: the packaged ``source_types`` weights,
+        fitted on hand-coded PolNeAR sources; see
+        :mod:`framing.signals.source_model`).
         ``None`` keeps the codebook rules' answers alone.
     min_confidence : float
         The model's answer replaces the rules' only when the model gives it
         at least this probability: with little evidence in the article (a
         one-sentence text) its guess would rest on its training corpus's
-        priors, and the rules' ``named_person`` or ``unknown`` is the honest answer.
+        priors, and the rules' answer (often ``named_person`` or
+        ``unknown``) is the honest one.
 
     Examples
     --------
@@ -786,6 +789,11 @@ class SourceTyper:
                  outlets="media_outlets", agencies="agencies", non_names="non_names",
                  name_openers="name_openers", model="source_types", min_confidence=0.5):
         self.model = SourceTypeModel.read_csv(model) if isinstance(model, (str, Path)) else model
+        if self.model is not None and not set(self.model.classes_) <= set(SOURCE_TYPES):
+            raise ValueError(f"the source-type model's classes {sorted(self.model.classes_)} are not "
+                             f"all source types ({', '.join(SOURCE_TYPES)})")
+        if not 0 <= min_confidence <= 1:
+            raise ValueError(f"min_confidence must be a probability, not {min_confidence!r}")
         self.min_confidence = min_confidence
         self._non_names = frozenset(load_lexicon(non_names)["word"])
         self._typed = {}  # (mention, title before, apposition after) -> type
@@ -2366,8 +2374,9 @@ class SourceReliance:
         """Span rows (no ``doc_id``): ``wire`` credits and ``media_ref`` references.
 
         When ``attributions`` (dicts of the attribution extractor) are given,
-        each is typed in place: ``source_type`` and ``resolved_text`` are set
-        on it, so that :meth:`measures` and :meth:`label_sources` reuse them.
+        each is typed in place: ``source_type``, ``rule_type`` and
+        ``resolved_text`` are set on it, so that :meth:`measures` and
+        :meth:`label_sources` reuse them.
 
         Examples
         --------
