@@ -104,6 +104,9 @@ class SourceFeatures:
             carry a role (see :data:`ROLELESS`).
         """
         typer, text = self.typer, doc.text
+        # one apostrophe for the words' features: "campaign’s" is "campaign's"
+        # (the same length, so offsets hold)
+        plain = text.replace("’", "'")
         people = {}
         rows = []
         for (start, end), result in zip(spans, typed):
@@ -118,16 +121,16 @@ class SourceFeatures:
                  "pron=" + (anaphor or "none"): 1.0}
             for kind in self._kinds(mention):
                 f["mk=" + kind] = 1.0
-            _count_words(text, start, end, "mw=", f)
-            _count_words(text, start - min(len(before), _BEFORE), start, "bw=", f)
-            _count_words(text, end, end + min(len(after), _AFTER), "aw=", f)
+            _count_words(plain, start, end, "mw=", f)
+            _count_words(plain, start - min(len(before), _BEFORE), start, "bw=", f)
+            _count_words(plain, end, end + min(len(after), _AFTER), "aw=", f)
             referent = result.get("resolved_text") or mention
             names = typer.name_tokens(typer.head(referent)) if typer.pronoun_kind(referent) is None else []
             names = [name for name in names if name not in _SUFFIXES]
             if names:
                 surname = re.sub(r"['’]s?$", "", names[-1]).rstrip(".")
                 if surname not in people:
-                    people[surname] = _person(text, surname)
+                    people[surname] = _person(text, plain, surname)
                 f["has_name"] = 1.0
                 f["person"] = people[surname]
             else:
@@ -137,14 +140,18 @@ class SourceFeatures:
 
 
 def _count_words(text, lo, hi, prefix, into):
-    """Add 1 to ``into[prefix + word]`` for each lower-case word wholly inside ``text[lo:hi]``."""
+    """Add 1 to ``into[prefix + word]`` for each lower-case word wholly inside
+    ``text[lo:hi]`` (``text`` with its curly apostrophes straightened)."""
     lo, hi = max(lo, 0), min(hi, len(text))
-    for match in _LOWER.finditer(text, lo, hi):
-        # (the search sees the text before ``lo``, so no word cut there
-        # matches, but not after ``hi``: a cut word would end there)
-        if match.end() == hi < len(text) and _JOINS_LOWER.match(text, hi):
-            continue
-        key = prefix + match.group().replace("’", "'")
+    # the search sees the text before ``lo``, so no word cut there matches,
+    # but not after ``hi``: a word cut there would end there, and be the last
+    words = _LOWER.findall(text, lo, hi)
+    if words and hi < len(text) and _JOINS_LOWER.match(text, hi):
+        last = _LOWER.match(text, hi - len(words[-1]), hi)
+        if last and last.end() == hi:
+            words.pop()
+    for word in words:
+        key = prefix + word
         into[key] = into.get(key, 0.0) + 1.0
 
 
@@ -163,15 +170,16 @@ def _joins(char):
     return char.isalnum() or char in "_-"
 
 
-def _person(text, surname):
+def _person(text, plain, surname):
     """The features of the person called ``surname``: how often the surname
-    occurs (``n_occ``) and the words near each occurrence (``pw=``), log counts."""
+    occurs in ``text`` (``n_occ``) and the words of ``plain`` (the text with
+    straight apostrophes) near each occurrence (``pw=``), log counts."""
     found = _occurrences(text, surname) if len(surname) > 1 else []
     counts = {}
     for at in found:
         end = at + len(surname)
-        _count_words(text, at - _NEAR, at, "pw=", counts)
-        _count_words(text, end, end + _NEAR, "pw=", counts)
+        _count_words(plain, at - _NEAR, at, "pw=", counts)
+        _count_words(plain, end, end + _NEAR, "pw=", counts)
     out = {"n_occ": math.log1p(len(found))}
     out.update((key, math.log1p(value)) for key, value in counts.items())
     return out
