@@ -4,7 +4,7 @@ Every coded sheet in ``validation/`` (one coder per sample) is training data,
 except the samples named with ``--hold-out`` (by default ``blind14`` and
 ``blind30``, kept unseen for the blind scores). Each sampled source is typed by the rules
 among all the gold Source spans of its article, as the typer sees extracted
-sources, and described by :class:`framing.signals.source_model.SourceFeatures`.
+sources, and described by :func:`framing.signals.source_model.coded_features`.
 
 ``--loso`` first reports leave-one-sample-out accuracy of the rules and of
 the typer with the model (each sample scored by a model fitted on the
@@ -26,9 +26,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from framing.datasets import find_data_dir, read_polnear  # noqa: E402
-from framing.signals.source_model import ROLELESS, SourceFeatures, SourceTypeModel  # noqa: E402
-from framing.signals.sources import SOURCE_TYPES, SourceTyper  # noqa: E402
-from framing.text import Document  # noqa: E402
+from framing.signals.source_model import ROLELESS, SourceTypeModel, coded_features  # noqa: E402
+from framing.signals.sources import SourceTyper  # noqa: E402
 
 VALIDATION = ROOT / "validation"
 OUT = ROOT / "framing" / "models" / "source_types.csv"
@@ -51,34 +50,20 @@ def coded_sheets(hold_out=("blind14", "blind30")):
 
 
 def training_rows(data, sheets, typer=None):
-    """One row per coded source: ``sheet, doc_id, start, end, label, rule, features``."""
+    """One row per coded source: ``sheet, doc_id, start, end, label, rule_type, features``."""
     typer = typer or SourceTyper(model=None)
-    featurizer = SourceFeatures(typer)
     articles, gold = read_polnear(Path(data) / "polnear", compartment="train")
-    texts = dict(zip(articles["doc_id"], articles["text"]))
     sources = gold[gold["signal"] == "source"]
-    rows = []
-    for coder, sample in sheets:
+    frames = []
+    for coder, _ in sheets:
         coding = pd.read_csv(VALIDATION / f"source_coding_{coder}.csv", dtype={"doc_id": str}, comment="#")
-        bad = coding[~coding["label"].isin(SOURCE_TYPES)]
-        if len(bad):
-            raise ValueError(f"source_coding_{coder}.csv: labels that are no source type in rows "
-                             f"{list(bad.index[:5])}: {sorted(set(map(str, bad['label'])))}")
-        wanted = {(r.doc_id, r.start, r.end): r.label for r in coding.itertuples()}
-        for doc_id in dict.fromkeys(coding["doc_id"]):
-            doc = Document(texts[doc_id], doc_id)
-            group = sources[sources["doc_id"] == doc_id]
-            spans = list(zip(group["start"].astype(int), group["end"].astype(int)))
-            typed = typer.type_sources(doc, spans)
-            features = featurizer.transform(doc, spans, typed)
-            done = set()
-            for (start, end), result, f in zip(spans, typed, features):
-                key = (doc_id, start, end)
-                if key in wanted and key not in done:
-                    done.add(key)
-                    rows.append({"sheet": coder, "doc_id": doc_id, "start": start, "end": end,
-                                 "label": wanted[key], "rule": result["source_type"], "features": f})
-    return pd.DataFrame(rows)
+        try:
+            rows = coded_features(articles, coding, sources[sources["doc_id"].isin(set(coding["doc_id"]))],
+                                  typer)
+        except ValueError as error:
+            raise ValueError(f"source_coding_{coder}.csv: {error}") from None
+        frames.append(rows.assign(sheet=coder))
+    return pd.concat(frames, ignore_index=True)
 
 
 def leave_one_sample_out(rows, min_confidence=0.5, **params):
@@ -88,7 +73,7 @@ def leave_one_sample_out(rows, min_confidence=0.5, **params):
         test = rows["sheet"] == sheet
         model = SourceTypeModel(**params).fit(list(rows.loc[~test, "features"]), rows.loc[~test, "label"])
         gold = rows.loc[test, "label"]
-        rule = rows.loc[test, "rule"]
+        rule = rows.loc[test, "rule_type"]
         # as the typer applies it: only mentions with no role of their own are
         # re-typed, and only when the model is confident enough
         predicted = pd.Series(model.retype(list(rows.loc[test, "features"]), list(rule),

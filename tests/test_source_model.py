@@ -5,9 +5,10 @@ Every text here is made up for the test.
 import math
 import re
 
+import pandas as pd
 import pytest
 
-from framing.signals.source_model import ROLELESS, SourceFeatures, SourceTypeModel
+from framing.signals.source_model import ROLELESS, SourceFeatures, SourceTypeModel, coded_features
 from framing.signals.sources import SOURCE_TYPES, SourceReliance, SourceTyper, source_types
 from framing.text import Document
 
@@ -178,7 +179,6 @@ def test_without_a_model_the_source_type_is_the_rules_answer(rules):
 
 
 def test_tables_carry_the_rules_answer_beside_the_learned_one():
-    import pandas as pd
     corpus = pd.DataFrame({"doc_id": ["a"], "text": [CAMPAIGN]})
     start, end = span_of(CAMPAIGN, "Roe", 3)
     spans = pd.DataFrame({"doc_id": ["a"], "start": [start], "end": [end], "signal": ["source"]})
@@ -225,3 +225,48 @@ def test_a_user_model_file_is_read_by_its_path(tmp_path):
     model.to_csv(tmp_path / "mine.csv")
     typer = SourceTyper(model=tmp_path / "mine.csv")
     assert typer.model.classes_ == model.classes_
+
+
+CODED_CORPUS = pd.DataFrame({"doc_id": ["a", "b", "c", "d"], "text": [
+    "Jane Roe led the polls before the primary. Roe said the race was close.",
+    "Mary Poe waited in line at the shop. Poe said prices were high.",
+    "Tom Doe toured the state ahead of the caucuses. Doe said voters were angry.",
+    "Ann Coe stood in line at the market. Coe said bread cost more."]})
+
+
+def coded_rows():
+    coded = []
+    for doc_id, text, label in zip(CODED_CORPUS["doc_id"], CODED_CORPUS["text"],
+                                   ["political", "citizen", "political", "citizen"]):
+        start = text.rindex(" said") - 3
+        coded.append({"doc_id": doc_id, "start": start, "end": start + 3, "label": label})
+    return pd.DataFrame(coded)
+
+
+def test_a_model_fitted_on_a_users_coding_plugs_into_the_typer():
+    rows = coded_features(CODED_CORPUS, coded_rows())
+    assert list(rows.columns) == ["doc_id", "start", "end", "label", "rule_type", "features"]
+    assert len(rows) == 4 and set(rows["rule_type"]) == {"named_person"}
+    model = SourceTypeModel(C=10.0, min_df=1).fit(rows["features"], rows["label"])
+    text = "Sue Loe campaigned before the primary and led the polls. Loe said she would win."
+    start = text.index("Loe said")
+    typed, = SourceTyper(model=model).type_sources(Document(text), [(start, start + 3)])
+    assert (typed["rule_type"], typed["source_type"]) == ("named_person", "political")
+
+
+def test_coded_mentions_are_typed_among_the_articles_sources():
+    text = CODED_CORPUS["text"][0]
+    sources = pd.DataFrame({"doc_id": ["a"], "start": [0], "end": [8]})  # "Jane Roe" only
+    rows = coded_features(CODED_CORPUS, coded_rows().iloc[:1], sources=sources)
+    assert rows[["start", "end"]].values.tolist() == [[text.rindex(" said") - 3, text.rindex(" said")]]
+
+
+@pytest.mark.parametrize("change, message", [
+    ({"label": "Politcal"}, "no source type"),
+    ({"doc_id": "zz"}, "not in the corpus"),
+    ({"end": 10_000}, "outside article"),
+])
+def test_bad_coding_gets_a_clear_error(change, message):
+    coded = coded_rows().iloc[:1].assign(**change)
+    with pytest.raises(ValueError, match=message):
+        coded_features(CODED_CORPUS, coded)

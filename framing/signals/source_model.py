@@ -368,3 +368,79 @@ def _flat(row):
         else:
             flat[key] = value
     return flat
+
+
+def coded_features(corpus, coded, sources=None, typer=None) -> pd.DataFrame:
+    """Feature rows of hand-coded source mentions, to fit a :class:`SourceTypeModel`.
+
+    Parameters
+    ----------
+    corpus : anything :func:`framing.as_corpus` accepts
+        The articles the offsets point into.
+    coded : DataFrame
+        ``doc_id, start, end, label``: one row per coded mention, ``label``
+        one of :data:`~framing.signals.sources.SOURCE_TYPES`.
+    sources : DataFrame, optional
+        ``doc_id, start, end`` of every source mention of the coded articles
+        (the attribution extractor's, or gold ones): the rules type each
+        coded mention among them, as they type extracted sources, so that a
+        pronoun finds its antecedent. Coded mentions missing from it are
+        typed too. Default: the coded mentions alone.
+    typer : SourceTyper, optional
+        The rules (default: ``SourceTyper(model=None)``).
+
+    Returns
+    -------
+    DataFrame
+        ``doc_id, start, end, label, rule_type, features``, in the order of
+        the articles in ``coded`` and of the mentions in ``sources``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> corpus = pd.DataFrame({"doc_id": ["a", "b"], "text": ["Jane Roe led the polls. Roe said so.",
+    ...                                                   "Mary Poe waited in line. Poe said so."]})
+    >>> coded = pd.DataFrame({"doc_id": ["a", "b"], "start": [24, 25], "end": [27, 28],
+    ...                       "label": ["political", "citizen"]})
+    >>> rows = coded_features(corpus, coded)
+    >>> rows[["label", "rule_type"]].values.tolist(), "pw=polls" in rows["features"][0]["person"]
+    ([['political', 'named_person'], ['citizen', 'named_person']], True)
+    >>> SourceTypeModel(C=10.0, min_df=1).fit(rows["features"], rows["label"]).classes_
+    ['citizen', 'political']
+    """
+    from ..corpus import as_corpus
+    from ..text import Document
+    from .sources import SOURCE_TYPES, SourceTyper
+
+    typer = typer or SourceTyper(model=None)
+    featurizer = SourceFeatures(typer)
+    texts = dict(zip(*as_corpus(corpus)[["doc_id", "text"]].to_numpy().T))
+    bad = coded[~coded["label"].isin(SOURCE_TYPES)]
+    if len(bad):
+        raise ValueError(f"coded labels that are no source type, rows {list(bad.index[:5])}: "
+                         f"{sorted(set(map(str, bad['label'])))}")
+    missing = sorted(set(coded["doc_id"]) - set(texts))
+    if missing:
+        raise ValueError(f"coded mentions of articles not in the corpus: {missing[:5]}")
+    wanted = {}
+    for row in coded.itertuples(index=False):
+        if not 0 <= int(row.start) < int(row.end) <= len(texts[row.doc_id]):
+            raise ValueError(f"coded span {row.start}-{row.end} is outside article {row.doc_id!r}")
+        wanted.setdefault((row.doc_id, int(row.start), int(row.end)), row.label)
+    if sources is None:
+        sources = coded
+    rows = []
+    for doc_id in dict.fromkeys(coded["doc_id"]):
+        doc = Document(texts[doc_id], doc_id)
+        group = sources[sources["doc_id"] == doc_id]
+        spans = list(zip(group["start"].astype(int), group["end"].astype(int)))
+        spans += [(s, e) for d, s, e in wanted if d == doc_id and (s, e) not in set(spans)]
+        typed = typer.type_sources(doc, spans)
+        done = set()
+        for (start, end), result, features in zip(spans, typed, featurizer.transform(doc, spans, typed)):
+            if (doc_id, start, end) in wanted and (start, end) not in done:
+                done.add((start, end))
+                rows.append({"doc_id": doc_id, "start": start, "end": end,
+                             "label": wanted[doc_id, start, end], "rule_type": result["rule_type"],
+                             "features": features})
+    return pd.DataFrame(rows, columns=["doc_id", "start", "end", "label", "rule_type", "features"])
