@@ -56,7 +56,11 @@ Writes thirty-two disjoint samples:
   each, seeds 2051-2056): coded like them as more training data;
 - ``source_sample_blind30.csv`` (200 spans, seed 2057): coded with them, kept
   out of training; scored once on the shipped model (0.730; the rules alone
-  0.675).
+  0.675);
+- ``source_sample_blind31.csv`` and ``source_sample_blind32.csv`` (200 spans
+  each, seeds 2058-2059): coded blind in session 6 as fresh held-out tests;
+- ``source_sample_blind33.csv`` to ``source_sample_blind36.csv`` (200 spans
+  each, seeds 2060-2063): coded with them as more training data.
 
 All hold ``doc_id, start, end``
 only (no article text: the corpus is not ours to redistribute). The draws
@@ -98,7 +102,13 @@ SAMPLES = (("source_sample.csv", 2026, 220), ("source_sample_heldout.csv", 2027,
            ("source_sample_blind27.csv", 2054, 200),
            ("source_sample_blind28.csv", 2055, 200),
            ("source_sample_blind29.csv", 2056, 200),
-           ("source_sample_blind30.csv", 2057, 200))
+           ("source_sample_blind30.csv", 2057, 200),
+           ("source_sample_blind31.csv", 2058, 200),
+           ("source_sample_blind32.csv", 2059, 200),
+           ("source_sample_blind33.csv", 2060, 200),
+           ("source_sample_blind34.csv", 2061, 200),
+           ("source_sample_blind35.csv", 2062, 200),
+           ("source_sample_blind36.csv", 2063, 200))
 
 
 def source_spans(ann_dir):
