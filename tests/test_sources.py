@@ -186,6 +186,18 @@ def test_pronouns_are_typed_as_their_referent(typer):
     assert typed[1]["resolved_text"] == "Sen. Jane Doe"
 
 
+def test_a_pronoun_for_a_description_takes_its_role_not_a_place_name_s(typer):
+    # "North Korea" in "A North Korea expert" names no person: the country
+    # (an official source) is not the expert's role
+    text = ("The minister met the envoy. A North Korea expert in Seoul called the visit a win. "
+            "He said the talks were a show.")
+    doc = Document(text)
+    spans = [(text.index("A North"), text.index(" called")), (text.index("He said"), text.index(" said the"))]
+    typed = typer.type_sources(doc, spans)
+    assert [t["source_type"] for t in typed] == ["expert", "expert"]
+    assert typed[1]["resolved_text"] == "A North Korea expert in Seoul"
+
+
 def test_first_person_outside_quotes_is_the_author(typer):
     text = "The mayor spoke for an hour. I asked her about the budget."
     start = text.index("I asked")

@@ -5,8 +5,8 @@ article gives a source in the forms they know ("Sen. Jane Doe", "a
 spokesman for the ministry"). Often the role is only implied by the words
 around the person's other mentions ("her campaign", "the nominee", "at the
 department"), which no rule lists. :class:`SourceTypeModel` is a
-multinomial logistic regression that re-types a source whose mention gives
-no role of its own (a bare name, a pronoun), when it is sure enough, from:
+multinomial logistic regression that re-types a source when it is sure
+enough, from:
 
 - the rules' answer (``rule=``), the mention's own rule type (``mention=``)
   and anaphor class (``pron=``), and the kinds of cue word in the mention
@@ -14,13 +14,18 @@ no role of its own (a bare name, a pronoun), when it is sure enough, from:
 - the lower-case words of the mention (``mw=``) and of its sentence near it
   (``bw=``, ``aw=``);
 - for the person it names or stands for: how often their surname occurs
-  (``n_occ``) and the lower-case words near every occurrence (``pw=``, log
-  counts).
+  (``n_occ``), the lower-case words near every occurrence (``pw=``, log
+  counts), and the kinds of role cue around its first occurrences
+  (``pk=``, log counts): "Marco Rubio, the Florida senator," gives
+  ``pk=official`` to every mention of Rubio.
 
-Capitalised words are never features, so the model learns the words that
-go with a role, not which named person held which office in its training
-articles. The packaged weights (``framing/models/source_types.csv``) were
-fitted by ``scripts/train_source_model.py`` on the coded PolNeAR samples of
+Capitalised words are never features themselves, so the model learns the
+words that go with a role, not which named person held which office in its
+training articles; capitalised titles ("Sen.", "Secretary of State") count
+only through the kind of role the ``source_types`` lexicon gives them.
+
+The packaged weights (``framing/models/source_types.csv``) were fitted by
+``scripts/train_source_model.py`` on the coded PolNeAR samples of
 ``validation/``; the table holds one row per feature and one weight column
 per type, so it can be read, checked and refitted.
 """
@@ -43,17 +48,13 @@ _JOINS_LOWER = re.compile(r"[\w-]|['’]\w")
 #: Name tokens after the surname.
 _SUFFIXES = frozenset({"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"})
 _INTERCEPT = "(intercept)"
-#: The mentions the model re-types: those whose own words give no role (a
-#: bare name, a pronoun, or words no cue types), whatever role the rules then
-#: found for the person elsewhere in the article (the model corrects those
-#: too: limiting it to the rules' ``named_person`` and ``unknown`` loses 2.6
-#: points in leave-one-sample-out). A mention with a role cue of its own
-#: keeps the rules' answer, which the model matched on them anyway, and
-#: stays explainable.
-ROLELESS = frozenset({"named_person", "unknown", "pron"})
 #: Characters of context read around a mention and around each other
 #: mention of its surname.
 _BEFORE, _AFTER, _NEAR = 60, 60, 50
+#: Characters read for role cues either side of the first occurrences of a
+#: surname, where an article introduces the person (reading all of them
+#: scores no better in leave-one-sample-out, and costs more on long articles).
+_NEAR_CUES, _CUED_OCCURRENCES = 40, 4
 
 
 class SourceFeatures:
@@ -85,7 +86,7 @@ class SourceFeatures:
             kinds.add("media")
         return kinds
 
-    def transform(self, doc, spans, typed, roleless_only=False):
+    def transform(self, doc, spans, typed):
         """One feature dict per mention.
 
         The features of the person a mention names (``n_occ`` and ``pw=``)
@@ -99,9 +100,6 @@ class SourceFeatures:
         typed : list of dict
             The rules' answers for ``spans`` (``source_type``,
             ``resolved_text``), as :meth:`SourceTyper.type_sources` gives them.
-        roleless_only : bool
-            Give ``None`` instead of features for a mention whose own words
-            carry a role (see :data:`ROLELESS`).
         """
         typer, text = self.typer, doc.text
         # one apostrophe for the words' features: "campaign’s" is "campaign's"
@@ -114,9 +112,6 @@ class SourceFeatures:
             before, after = typer._sentence_context(doc, start, end)
             anaphor = typer.pronoun_kind(mention)
             own = "pron" if anaphor is not None else typer.type_mention(mention, before, after)
-            if roleless_only and own not in ROLELESS:
-                rows.append(None)
-                continue
             f = {"rule=" + result["source_type"]: 1.0, "mention=" + own: 1.0,
                  "pron=" + (anaphor or "none"): 1.0}
             for kind in self._kinds(mention):
@@ -130,7 +125,7 @@ class SourceFeatures:
             if names:
                 surname = re.sub(r"['’]s?$", "", names[-1]).rstrip(".")
                 if surname not in people:
-                    people[surname] = _person(text, plain, surname)
+                    people[surname] = _person(text, plain, surname, typer._kinds.kinds)
                 f["has_name"] = 1.0
                 f["person"] = people[surname]
             else:
@@ -170,16 +165,20 @@ def _joins(char):
     return char.isalnum() or char in "_-"
 
 
-def _person(text, plain, surname):
+def _person(text, plain, surname, kinds):
     """The features of the person called ``surname``: how often the surname
-    occurs in ``text`` (``n_occ``) and the words of ``plain`` (the text with
-    straight apostrophes) near each occurrence (``pw=``), log counts."""
+    occurs in ``text`` (``n_occ``), the words of ``plain`` (the text with
+    straight apostrophes) near each occurrence (``pw=``) and the ``kinds``
+    of role cue found around the first ones (``pk=``), log counts."""
     found = _occurrences(text, surname) if len(surname) > 1 else []
     counts = {}
-    for at in found:
+    for n, at in enumerate(found):
         end = at + len(surname)
         _count_words(plain, at - _NEAR, at, "pw=", counts)
         _count_words(plain, end, end + _NEAR, "pw=", counts)
+        if n < _CUED_OCCURRENCES:
+            for kind in kinds(text[max(at - _NEAR_CUES, 0):end + _NEAR_CUES]):
+                counts["pk=" + kind] = counts.get("pk=" + kind, 0.0) + 1.0
     out = {"n_occ": math.log1p(len(found))}
     out.update((key, math.log1p(value)) for key, value in counts.items())
     return out
@@ -287,7 +286,7 @@ class SourceTypeModel:
             return []
         return [self.classes_[i] for i in self.decision_function(X).argmax(axis=1)]
 
-    def retype(self, X, rule_types, min_confidence=0.5):
+    def retype(self, X, rule_types, min_confidence=0.4):
         """Per feature dict, the most likely type if its probability is at
         least ``min_confidence``, else the rules' type.
 
