@@ -53,7 +53,8 @@ def coded_sheets(hold_out=HELD_OUT):
 
 
 def training_rows(data, sheets, typer=None):
-    """One row per coded source: ``sheet, doc_id, start, end, label, rule_type, features``."""
+    """One row per gold source mention of the coded articles: ``sheet, doc_id,
+    start, end, label`` (None where not coded), ``rule_type, features, person``."""
     typer = typer or SourceTyper(model=None)
     articles, gold = read_polnear(Path(data) / "polnear", compartment="train")
     sources = gold[gold["signal"] == "source"]
@@ -62,7 +63,7 @@ def training_rows(data, sheets, typer=None):
         coding = pd.read_csv(VALIDATION / f"source_coding_{coder}.csv", dtype={"doc_id": str}, comment="#")
         try:
             rows = coded_features(articles, coding, sources[sources["doc_id"].isin(set(coding["doc_id"]))],
-                                  typer)
+                                  typer, uncoded=True)
         except ValueError as error:
             raise ValueError(f"source_coding_{coder}.csv: {error}") from None
         frames.append(rows.assign(sheet=coder))
@@ -72,16 +73,21 @@ def training_rows(data, sheets, typer=None):
 def leave_one_sample_out(rows, min_confidence=0.4, **params):
     """Per sample: n, rules' accuracy, accuracy of a model fitted on the other samples."""
     report = []
+    coded = rows["label"].notna()
     for sheet in dict.fromkeys(rows["sheet"]):
         test = rows["sheet"] == sheet
-        model = SourceTypeModel(**params).fit(list(rows.loc[~test, "features"]), rows.loc[~test, "label"])
-        gold = rows.loc[test, "label"]
-        rule = rows.loc[test, "rule_type"]
-        # as the typer applies it: only where the model is confident enough
-        predicted = pd.Series(model.retype(list(rows.loc[test, "features"]), list(rule),
-                                           min_confidence), index=gold.index)
-        report.append({"sample": sheet, "n": int(test.sum()), "rules": (rule == gold).mean(),
-                       "model": (predicted == gold).mean()})
+        model = SourceTypeModel(**params).fit(list(rows.loc[~test & coded, "features"]),
+                                              rows.loc[~test & coded, "label"])
+        # as the typer applies it: every mention of the articles typed, each
+        # person's mentions pooled, the model's answer taken where it is
+        # confident enough
+        mentions = rows[test]
+        people, _ = pd.factorize(mentions["doc_id"] + ":" + mentions["person"].astype(str))
+        predicted = pd.Series(model.retype(list(mentions["features"]), list(mentions["rule_type"]),
+                                           min_confidence, people), index=mentions.index)
+        gold = rows.loc[test & coded, "label"]
+        report.append({"sample": sheet, "n": len(gold), "rules": (rows.loc[gold.index, "rule_type"] == gold).mean(),
+                       "model": (predicted[gold.index] == gold).mean()})
     report = pd.DataFrame(report)
     total = {"sample": "ALL", "n": report["n"].sum(),
              "rules": (report["rules"] * report["n"]).sum() / report["n"].sum(),
@@ -116,15 +122,16 @@ def main(argv=None):
         sys.exit("no gold data found: pass --data or set FRAMING_DATA")
     sheets = coded_sheets(tuple(args.hold_out))
     rows = training_rows(data, sheets)
+    coded = rows[rows["label"].notna()]
     params = {"C": args.C, "min_df": args.min_df}
-    print(f"{len(rows)} coded sources from {len(sheets)} samples: {', '.join(s for s, _ in sheets)}")
+    print(f"{len(coded)} coded sources from {len(sheets)} samples: {', '.join(s for s, _ in sheets)}")
     if args.loso:
         report = leave_one_sample_out(rows, args.min_confidence, **params)
         print(report.to_string(index=False, float_format="%.3f"))
     if not args.dry_run:
-        model = SourceTypeModel(**params).fit(list(rows["features"]), rows["label"])
+        model = SourceTypeModel(**params).fit(list(coded["features"]), coded["label"])
         args.out.parent.mkdir(parents=True, exist_ok=True)
-        model.to_csv(args.out, HEADER.format(n=len(rows), sheets=", ".join(s for s, _ in sheets), **params))
+        model.to_csv(args.out, HEADER.format(n=len(coded), sheets=", ".join(s for s, _ in sheets), **params))
         print(f"{len(model.vocabulary_)} features x {len(model.classes_)} types -> {args.out}")
 
 

@@ -5,6 +5,7 @@ Every text here is made up for the test.
 import math
 import re
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -245,7 +246,7 @@ def coded_rows():
 
 def test_a_model_fitted_on_a_users_coding_plugs_into_the_typer():
     rows = coded_features(CODED_CORPUS, coded_rows())
-    assert list(rows.columns) == ["doc_id", "start", "end", "label", "rule_type", "features"]
+    assert list(rows.columns) == ["doc_id", "start", "end", "label", "rule_type", "features", "person"]
     assert len(rows) == 4 and set(rows["rule_type"]) == {"named_person"}
     model = SourceTypeModel(C=10.0, min_df=1).fit(rows["features"], rows["label"])
     text = "Sue Loe campaigned before the primary and led the polls. Loe said she would win."
@@ -259,6 +260,24 @@ def test_coded_mentions_are_typed_among_the_articles_sources():
     sources = pd.DataFrame({"doc_id": ["a"], "start": [0], "end": [8]})  # "Jane Roe" only
     rows = coded_features(CODED_CORPUS, coded_rows().iloc[:1], sources=sources)
     assert rows[["start", "end"]].values.tolist() == [[text.rindex(" said") - 3, text.rindex(" said")]]
+
+
+def test_uncoded_mentions_come_with_a_key_per_person():
+    sources = pd.DataFrame({"doc_id": ["a", "a"], "start": [0, 43], "end": [8, 46]})  # "Jane Roe", "Roe"
+    rows = coded_features(CODED_CORPUS, coded_rows().iloc[:1], sources=sources, uncoded=True)
+    assert rows["start"].tolist() == [0, 43] and rows["label"].isna().tolist() == [True, False]
+    assert rows["person"].nunique() == 1
+
+
+def test_retype_pools_the_mentions_of_one_person():
+    model = SourceTypeModel(C=10.0, min_df=1).fit(TOY_X, TOY_Y)
+    X = [{"rule=named_person": 1.0, "pw=nominee": 1.0}, {}, {}]
+    proba = model.predict_proba(X)
+    # the first two are one person: each half its own, half their mean
+    pooled = np.vstack([(proba[:2] + proba[:2].mean(axis=0)) / 2, proba[2:]])
+    expected = [model.classes_[i] for i in pooled.argmax(axis=1)]
+    assert model.retype(X, ["unknown"] * 3, 0.0, people=[7, 7, 3]) == expected
+    assert expected[1] != expected[2] == model.retype(X, ["unknown"] * 3, 0.0)[1]
 
 
 @pytest.mark.parametrize("change, message", [

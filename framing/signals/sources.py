@@ -58,7 +58,7 @@ except ImportError:  # Python 3.10
 from ..lexicons import load_lexicon
 from ..spans import make_spans
 from ..text import Document, strip_span
-from .source_model import SourceFeatures, SourceTypeModel
+from .source_model import SourceFeatures, SourceTypeModel, person_keys
 
 SOURCE_TYPES = ("anonymous", "document", "social_media", "media", "military", "official",
                 "political", "expert", "citizen", "organisation", "named_person", "unknown")
@@ -1056,9 +1056,12 @@ class SourceTyper:
         body = self._typed_by_cues(name)
         if body == "media":
             return body  # a post in an outlet: "Fox News president Jane Doe"
-        if body is not None or any(
+        if body is not None or self._typed_by_cues(found.group()) == "official" != self._typed_by_cues(
+                found.group(2)) or any(
                 self.stands_for_government(" ".join(tail[i:])) for i in range(len(tail))):
-            return None  # a typed body, or a country's post: "former Mexico leader"
+            # a typed body, or a country's post: "former Mexico leader",
+            # "North Korean leader"
+            return None
         words = self.name_tokens(name)
         # a name of two words or an acronym ("NARAL"), not an adjective ("Mexican")
         return "organisation" if words and (len(tail) > 1 or words[0].isupper()) else None
@@ -1547,7 +1550,8 @@ class SourceTyper:
             result["rule_type"] = result["source_type"]
         if self.model is not None and results:
             features = SourceFeatures(self).transform(doc, spans, results)
-            learned = self.model.retype(features, [r["rule_type"] for r in results], self.min_confidence)
+            learned = self.model.retype(features, [r["rule_type"] for r in results], self.min_confidence,
+                                        person_keys(features))
             for result, kind in zip(results, learned):
                 result["source_type"] = kind
         return results
