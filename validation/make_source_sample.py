@@ -60,7 +60,11 @@ Writes thirty-two disjoint samples:
 - ``source_sample_blind31.csv`` and ``source_sample_blind32.csv`` (200 spans
   each, seeds 2058-2059): coded blind in session 6 as fresh held-out tests;
 - ``source_sample_blind33.csv`` to ``source_sample_blind36.csv`` (200 spans
-  each, seeds 2060-2063): coded with them as more training data.
+  each, seeds 2060-2063): coded with them as more training data;
+- ``source_sample_blind37.csv`` to ``source_sample_blind42.csv`` (200 spans
+  each, seeds 2064-2069): coded later in session 6 as more training data;
+- ``source_sample_blind43.csv`` and ``source_sample_blind44.csv`` (200 spans
+  each, seeds 2070-2071): coded with them as the last held-out tests.
 
 All hold ``doc_id, start, end``
 only (no article text: the corpus is not ours to redistribute). The draws
@@ -108,7 +112,15 @@ SAMPLES = (("source_sample.csv", 2026, 220), ("source_sample_heldout.csv", 2027,
            ("source_sample_blind33.csv", 2060, 200),
            ("source_sample_blind34.csv", 2061, 200),
            ("source_sample_blind35.csv", 2062, 200),
-           ("source_sample_blind36.csv", 2063, 200))
+           ("source_sample_blind36.csv", 2063, 200),
+           ("source_sample_blind37.csv", 2064, 200),
+           ("source_sample_blind38.csv", 2065, 200),
+           ("source_sample_blind39.csv", 2066, 200),
+           ("source_sample_blind40.csv", 2067, 200),
+           ("source_sample_blind41.csv", 2068, 200),
+           ("source_sample_blind42.csv", 2069, 200),
+           ("source_sample_blind43.csv", 2070, 200),
+           ("source_sample_blind44.csv", 2071, 200))
 
 
 def source_spans(ann_dir):
