@@ -75,18 +75,24 @@
      on it (0.720, kappa 0.662; the rules alone 0.665), then training data
      with blind24 to blind29;
    - blind30 (always scored): coded with blind24 to blind29, kept out of
-     training; scored once on the shipped typer (0.730, kappa 0.670; the
-     rules alone 0.675, kappa 0.605, typer at ``7933ccd``).
+     training; scored once on the session-5 typer (0.730, kappa 0.670; the
+     rules alone 0.675, kappa 0.605, typer at ``7933ccd``); 0.745 (kappa
+     0.688) on the session-6 typer (``ea702d7``);
+   - blind31 and blind32 (always scored): coded in session 6 with the
+     training samples blind33 to blind36, never trained on; scored once on
+     the typer at ``ea702d7``: 0.795 (kappa 0.741; the rules alone 0.730)
+     and 0.780 (kappa 0.731; the rules alone 0.675). blind14 scored 0.785
+     (kappa 0.734) on it.
 
-Each report gives the typer (``typer``: the rules, and the learned model for
-mentions with no role of their own) and the rules alone (``rule_type``).
+Each report gives the typer (``typer``: the rules, and the learned model
+where it is confident) and the rules alone (``rule_type``).
 
 Usage::
 
     python scripts/evaluate_sources.py [--data DIR] [--part wire|types|all]
                                        [--test] [--blind2] [--blind3] [--blind4]
                                        [--blind5] [--blind6] [--blind7] [--blind8]
-                                       [--blind9] [--blind10] ... [--blind29]
+                                       [--blind9] [--blind10] ... [--blind36]
                                        [--errors]
 
 PolNeAR: Newell, Margolin & Ruths (LREC 2018).
@@ -284,7 +290,7 @@ LATER_SAMPLES = [
        f"also score blind sample {n} (coded as training data for the learned model)",
        f"blind sample {n} (training data for the learned model: the typer's figure "
        "is in-sample; the rules' figure was never used to revise them)")
-      for n in (*range(15, 23), *range(24, 30))],
+      for n in (*range(15, 23), *range(24, 30), *range(33, 37))],
     ("blind23", ("blind23",), "source_sample_blind23.csv",
      "also score blind sample 23 (scored blind once at 0.720 on the first model; "
      "training data since)",
@@ -295,7 +301,13 @@ LATER_SAMPLES = [
      "model's settings: 0.770 on the shipped typer)"),
     (None, ("blind30",), "source_sample_blind30.csv", None,
      "the held-out sample blind30 (coded with the last training samples, never "
-     "trained on, scored once at 0.730: a second blind figure)"),
+     "trained on, scored once at 0.730 on the session-5 typer)"),
+    (None, ("blind31",), "source_sample_blind31.csv", None,
+     "the held-out sample blind31 (coded in session 6, never trained on, scored "
+     "once on the session-6 typer: a fresh blind figure)"),
+    (None, ("blind32",), "source_sample_blind32.csv", None,
+     "the held-out sample blind32 (coded with blind31, never trained on, scored "
+     "once on the session-6 typer: a fresh blind figure)"),
 ]
 
 
