@@ -13,7 +13,10 @@ Commands
 CORPUS is anything :func:`framing.load_corpus` accepts; the output format
 follows the extension (``.csv``, ``.jsonl``, ``.parquet``). Records that
 cannot be loaded are listed on stderr (and in ``load_report.csv`` by
-``run``); ``--strict`` stops at the first one instead.
+``run``); ``--strict`` stops at the first one instead. ``--source-model
+CSV`` types sources with your own refitted model weights
+(``scripts/train_source_model.py``, :class:`~framing.signals.source_model.SourceTypeModel`),
+``--source-model none`` by the codebook rules alone.
 """
 from __future__ import annotations
 
@@ -36,6 +39,10 @@ def _common(parser):
     parser.add_argument("--train-loaded", metavar="DIR",
                         help="train the loaded-term detector on a PTC-format folder (articles/, labels/) "
                              "and use it instead of the default lexicon")
+    parser.add_argument("--source-model", metavar="CSV",
+                        help="source-type model weights to use instead of the packaged ones (a CSV "
+                             "written by SourceTypeModel.to_csv, e.g. refitted on your own coding); "
+                             "'none' types sources by the codebook rules alone")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -66,6 +73,15 @@ def _loaded_detector(folder, quiet):
     return LoadedTermDetector().fit(articles, gold)
 
 
+def _source_typer(model):
+    """The typer for ``--source-model`` (None: the default one)."""
+    if model is None:
+        return None
+    from .signals.sources import SourceTyper
+
+    return SourceTyper(model=None if model.lower() == "none" else Path(model))
+
+
 def main(argv=None) -> int:
     args = build_parser().parse_args(argv)
     from . import pipeline
@@ -77,7 +93,8 @@ def main(argv=None) -> int:
     try:
         loaded = _loaded_detector(args.train_loaded, args.quiet) if args.train_loaded else None
         common = {"n_jobs": args.jobs, "loaded": loaded, "batch_size": args.batch_size,
-                  "progress": progress, "report": report, **options}
+                  "progress": progress, "report": report, "source_typer": _source_typer(args.source_model),
+                  **options}
         if args.command == "spans":
             signals = (tuple(s.strip() for s in args.signals.split(",")) if args.signals
                        else pipeline.DEFAULT_SIGNALS)

@@ -47,6 +47,11 @@ class SignalPass:
         Anything with ``.spans(doc)`` returning loaded-term span rows, e.g. a
         fitted :class:`framing.signals.loaded.LoadedTermDetector`; the default
         lexicon matcher otherwise.
+    source_typer : SourceTyper, optional
+        Types the sources instead of the default (the codebook rules with
+        the packaged model): ``SourceTyper(model=None)`` for the rules
+        alone, ``SourceTyper(model="mine.csv")`` for a model refitted on
+        your own coding.
 
     Examples
     --------
@@ -55,14 +60,14 @@ class SignalPass:
     ['content', 'cue', 'source']
     """
 
-    def __init__(self, signals: Iterable[str] = DEFAULT_SIGNALS, loaded=None):
+    def __init__(self, signals: Iterable[str] = DEFAULT_SIGNALS, loaded=None, source_typer=None):
         self.signals = frozenset(signals)
         unknown = self.signals - set(ALL_SIGNALS)
         if unknown:
             raise ValueError(f"unknown signals {sorted(unknown)}; choose from {ALL_SIGNALS}")
         self.attribution = AttributionExtractor()
         self.loaded = loaded if loaded is not None else LoadedTermMatcher()
-        self.sources = SourceReliance()
+        self.sources = SourceReliance(typer=source_typer)
 
     def run(self, doc_id, text: str):
         """Span rows (with ``doc_id``) and the article measures of one article."""
@@ -96,9 +101,9 @@ class SignalPass:
 _WORKER_PASS = None
 
 
-def _init_worker(signals, loaded):
+def _init_worker(signals, loaded, source_typer):
     global _WORKER_PASS
-    _WORKER_PASS = SignalPass(signals, loaded)
+    _WORKER_PASS = SignalPass(signals, loaded, source_typer)
 
 
 def _run_batch(records):
@@ -115,21 +120,22 @@ def _chunks(corpus: pd.DataFrame, size: int):
         yield list(zip(ids[i:i + size], texts[i:i + size]))
 
 
-def _results(batches: Iterator[pd.DataFrame], signals, loaded, n_jobs, progress, total=None):
+def _results(batches: Iterator[pd.DataFrame], signals, loaded, n_jobs, progress, total=None,
+             source_typer=None):
     """Yield (batch, [(rows, measures), ...]) in input order."""
     if n_jobs in (-1, 0, None):
         n_jobs = os.cpu_count() or 1
     bar = _progress(progress, total)
     try:
         if n_jobs == 1:
-            runner = SignalPass(signals, loaded)
+            runner = SignalPass(signals, loaded, source_typer)
             for batch in batches:
                 results = [runner.run(d, t) for d, t in zip(batch["doc_id"], batch["text"])]
                 bar.update(len(batch))
                 yield batch, results
             return
         ctx = get_context("fork" if sys.platform.startswith("linux") else "spawn")
-        with ctx.Pool(n_jobs, initializer=_init_worker, initargs=(tuple(signals), loaded)) as pool:
+        with ctx.Pool(n_jobs, initializer=_init_worker, initargs=(tuple(signals), loaded, source_typer)) as pool:
             for batch in batches:
                 # Small chunks keep both workers busy; imap keeps input order.
                 chunk = max(1, min(64, len(batch) // (4 * n_jobs) or 1))
@@ -185,7 +191,7 @@ def _article_frame(results, batch) -> pd.DataFrame:
 
 
 def analyse(corpus, signals: Iterable[str] = DEFAULT_SIGNALS, n_jobs: int = 1, loaded=None,
-            batch_size: int = 2000, progress=None) -> pd.DataFrame:
+            batch_size: int = 2000, progress=None, source_typer=None) -> pd.DataFrame:
     """Every signal's spans over a corpus, in one pass per article.
 
     Parameters
@@ -199,6 +205,8 @@ def analyse(corpus, signals: Iterable[str] = DEFAULT_SIGNALS, n_jobs: int = 1, l
         ``n_jobs=1``, row for row.
     loaded : object, optional
         A fitted loaded-term detector to use instead of the default lexicon.
+    source_typer : SourceTyper, optional
+        Types the sources instead of the default (see :class:`SignalPass`).
     batch_size : int
         Articles handed to the workers at a time.
     progress : bool, optional
@@ -220,17 +228,18 @@ def analyse(corpus, signals: Iterable[str] = DEFAULT_SIGNALS, n_jobs: int = 1, l
     corpus = as_corpus(corpus)
     batches = _slices(corpus, batch_size)
     frames = [_span_frame(results) for _, results in
-              _results(batches, signals, loaded, n_jobs, progress, total=len(corpus))]
+              _results(batches, signals, loaded, n_jobs, progress, len(corpus), source_typer)]
     return _concat(frames, _span_frame([]))
 
 
 def article_table(corpus, n_jobs: int = 1, loaded=None, batch_size: int = 2000,
-                  progress=None) -> pd.DataFrame:
+                  progress=None, source_typer=None) -> pd.DataFrame:
     """One row per article: its metadata and every per-article measure.
 
     Measures: ``n_words, n_sentences, n_paragraphs, n_boilerplate`` and those
     of each signal (attribution counts and verb-class mix, loaded-term
     density per 1,000 words by category, wire agency and source reliance).
+    Parameters as for :func:`analyse`.
 
     Examples
     --------
@@ -241,7 +250,7 @@ def article_table(corpus, n_jobs: int = 1, loaded=None, batch_size: int = 2000,
     corpus = as_corpus(corpus)
     batches = _slices(corpus, batch_size)
     frames = [_article_frame(results, batch) for batch, results in
-              _results(batches, DEFAULT_SIGNALS, loaded, n_jobs, progress, total=len(corpus))]
+              _results(batches, DEFAULT_SIGNALS, loaded, n_jobs, progress, len(corpus), source_typer)]
     return _concat(frames, corpus.drop(columns=["text"]).iloc[:0])
 
 
@@ -295,7 +304,7 @@ class _Writer:
 
 def stream(source, spans_out=None, articles_out=None, signals: Iterable[str] = DEFAULT_SIGNALS,
            n_jobs: int = 1, loaded=None, batch_size: int = 1000, progress=None,
-           report: LoadReport | None = None, **load_options) -> LoadReport:
+           report: LoadReport | None = None, source_typer=None, **load_options) -> LoadReport:
     """Read a corpus in batches and append each batch's results to files.
 
     Memory stays flat however large the corpus; the files hold exactly what
@@ -308,6 +317,8 @@ def stream(source, spans_out=None, articles_out=None, signals: Iterable[str] = D
     spans_out, articles_out : path, optional
         Where to write the span table and the article table (``.csv``,
         ``.jsonl`` or ``.parquet``); at least one.
+    signals, n_jobs, loaded, batch_size, progress, source_typer
+        As for :func:`analyse`.
     load_options
         Passed to :func:`framing.iter_corpus` (``id_column``, ``text_column``,
         ``strict``...).
@@ -333,7 +344,8 @@ def stream(source, spans_out=None, articles_out=None, signals: Iterable[str] = D
     batches = iter_corpus(source, batch_size=batch_size, report=report, **load_options)
     columns = ["doc_id"]
     try:
-        for batch, results in _results(batches, signals, loaded, n_jobs, progress):
+        for batch, results in _results(batches, signals, loaded, n_jobs, progress,
+                                       source_typer=source_typer):
             if span_writer is not None:
                 frame = _span_frame(results)
                 if len(frame):
@@ -348,7 +360,7 @@ def stream(source, spans_out=None, articles_out=None, signals: Iterable[str] = D
     return report
 
 
-def dask_spans(corpus, signals: Iterable[str] = DEFAULT_SIGNALS, loaded=None):
+def dask_spans(corpus, signals: Iterable[str] = DEFAULT_SIGNALS, loaded=None, source_typer=None):
     """The same pass on a Dask cluster: a lazy Dask DataFrame of spans.
 
     Parameters
@@ -356,7 +368,7 @@ def dask_spans(corpus, signals: Iterable[str] = DEFAULT_SIGNALS, loaded=None):
     corpus : dask.dataframe.DataFrame or str
         A partitioned corpus with ``doc_id`` and ``text`` columns, or a path
         or glob of Parquet files read with ``dask.dataframe.read_parquet``.
-    signals, loaded
+    signals, loaded, source_typer
         As for :func:`analyse`.
 
     Returns
@@ -374,13 +386,15 @@ def dask_spans(corpus, signals: Iterable[str] = DEFAULT_SIGNALS, loaded=None):
         corpus = dd.read_parquet(str(corpus), columns=["doc_id", "text"])
     meta = _span_frame([])
     signals = tuple(signals)
-    return corpus[["doc_id", "text"]].map_partitions(_partition_spans, signals, loaded, meta=meta)
+    return corpus[["doc_id", "text"]].map_partitions(_partition_spans, signals, loaded, source_typer,
+                                                     meta=meta)
 
 
-def _partition_spans(partition: pd.DataFrame, signals, loaded) -> pd.DataFrame:
+def _partition_spans(partition: pd.DataFrame, signals, loaded, source_typer=None) -> pd.DataFrame:
     global _WORKER_PASS
-    if _WORKER_PASS is None or _WORKER_PASS.signals != frozenset(signals) or loaded is not None:
-        _WORKER_PASS = SignalPass(signals, loaded)
+    if _WORKER_PASS is None or _WORKER_PASS.signals != frozenset(signals) or loaded is not None \
+            or source_typer is not None:
+        _WORKER_PASS = SignalPass(signals, loaded, source_typer)
     results = [_WORKER_PASS.run(d, t) for d, t in zip(partition["doc_id"], partition["text"])]
     return _span_frame(results)
 

@@ -50,3 +50,29 @@ def test_bad_input_is_reported_on_stderr_and_strict_fails(tmp_path, capsys):
 def test_console_script_is_installed():
     result = subprocess.run([sys.executable, "-m", "framing.cli", "--help"], capture_output=True, text=True)
     assert result.returncode == 0 and "spans" in result.stdout
+
+
+def test_source_model_option(tmp_path, capsys):
+    import framing
+    from framing.signals.source_model import SourceTypeModel
+    from framing.signals.sources import SourceTyper
+
+    def source_labels(*option):
+        assert main(["spans", "corpus", "-o", str(tmp_path / "s.csv"), "--quiet", *option]) == 0
+        spans = read_spans(tmp_path / "s.csv")
+        spans = spans[spans["signal"] == "source"]
+        return sorted(zip(spans["start"], spans["end"], spans["label"]))
+
+    corpus = load_corpus("corpus")
+    rules = framing.source_types(framing.attributions(corpus), corpus, typer=SourceTyper(model=None))
+    assert source_labels("--source-model", "none") == sorted(
+        zip(rules["source_start"], rules["source_end"], rules["source_type"]))
+    # a user's own weights: this toy model calls every official a media source
+    toy = SourceTypeModel(C=10.0, min_df=1).fit([{"rule=official": 1.0}, {"rule=expert": 1.0}] * 5,
+                                                 ["media", "expert"] * 5)
+    toy.to_csv(tmp_path / "toy.csv")
+    labels = {label for _, _, label in source_labels("--source-model", str(tmp_path / "toy.csv"))}
+    assert "media" in labels and "official" not in labels
+    assert main(["spans", "corpus", "-o", str(tmp_path / "s.csv"), "--source-model",
+                 str(tmp_path / "missing.csv")]) == 2
+    assert "no model weights" in capsys.readouterr().err
