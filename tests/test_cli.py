@@ -76,3 +76,32 @@ def test_source_model_option(tmp_path, capsys):
     assert main(["spans", "corpus", "-o", str(tmp_path / "s.csv"), "--source-model",
                  str(tmp_path / "missing.csv")]) == 2
     assert "no model weights" in capsys.readouterr().err
+
+
+def test_fit_sources_command_fits_a_model_the_spans_command_uses(tmp_path, capsys):
+    texts = {"a": "Jane Roe led the polls before the primary. Roe said the race was close.",
+             "b": "Mary Poe waited in line at the shop. Poe said prices were high.",
+             "c": "Tom Doe toured the state ahead of the caucuses. Doe said voters were angry.",
+             "d": "Ann Coe stood in line at the market. Coe said bread cost more."}
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    rows = []
+    for (doc_id, text), label in zip(texts.items(), ["political", "citizen"] * 2):
+        (folder / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+        start = text.rindex(" said") - 3
+        rows.append({"doc_id": doc_id, "start": start, "end": start + 3, "label": label})
+    pd.DataFrame(rows).to_csv(tmp_path / "coded.csv", index=False)
+    model = tmp_path / "mine.csv"
+    assert main(["fit-sources", str(tmp_path / "coded.csv"), str(folder), "-o", str(model),
+                 "--min-df", "1", "--C", "10"]) == 0
+    assert "4 coded mentions" in capsys.readouterr().err
+    (tmp_path / "new").mkdir()
+    (tmp_path / "new" / "x.txt").write_text(
+        "Sue Loe campaigned before the primary and led the polls. Loe said she would win.", encoding="utf-8")
+    assert main(["spans", str(tmp_path / "new"), "-o", str(tmp_path / "s.csv"), "--quiet",
+                 "--source-model", str(model)]) == 0
+    spans = read_spans(tmp_path / "s.csv")
+    assert spans.loc[spans["signal"] == "source", "label"].tolist() == ["political"]
+    pd.DataFrame(rows).drop(columns="label").to_csv(tmp_path / "bad.csv", index=False)
+    assert main(["fit-sources", str(tmp_path / "bad.csv"), str(folder), "-o", str(model)]) == 2
+    assert "need doc_id, start, end, label" in capsys.readouterr().err
