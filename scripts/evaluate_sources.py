@@ -92,7 +92,7 @@ Usage::
     python scripts/evaluate_sources.py [--data DIR] [--part wire|types|all]
                                        [--test] [--blind2] [--blind3] [--blind4]
                                        [--blind5] [--blind6] [--blind7] [--blind8]
-                                       [--blind9] [--blind10] ... [--blind36]
+                                       [--blind9] [--blind10] ... [--blind42]
                                        [--errors]
 
 PolNeAR: Newell, Margolin & Ruths (LREC 2018).
@@ -290,7 +290,7 @@ LATER_SAMPLES = [
        f"also score blind sample {n} (coded as training data for the learned model)",
        f"blind sample {n} (training data for the learned model: the typer's figure "
        "is in-sample; the rules' figure was never used to revise them)")
-      for n in (*range(15, 23), *range(24, 30), *range(33, 37))],
+      for n in (*range(15, 23), *range(24, 30), *range(33, 43))],
     ("blind23", ("blind23",), "source_sample_blind23.csv",
      "also score blind sample 23 (scored blind once at 0.720 on the first model; "
      "training data since)",
@@ -304,10 +304,16 @@ LATER_SAMPLES = [
      "trained on, scored once at 0.730 on the session-5 typer)"),
     (None, ("blind31",), "source_sample_blind31.csv", None,
      "the held-out sample blind31 (coded in session 6, never trained on, scored "
-     "once on the session-6 typer: a fresh blind figure)"),
+     "once on the session-6 typer at ea702d7: 0.795)"),
     (None, ("blind32",), "source_sample_blind32.csv", None,
      "the held-out sample blind32 (coded with blind31, never trained on, scored "
-     "once on the session-6 typer: a fresh blind figure)"),
+     "once on the session-6 typer at ea702d7: 0.780)"),
+    (None, ("blind43",), "source_sample_blind43.csv", None,
+     "the held-out sample blind43 (coded late in session 6 with the training samples "
+     "blind37 to blind42, never trained on: the last blind figure)"),
+    (None, ("blind44",), "source_sample_blind44.csv", None,
+     "the held-out sample blind44 (coded with blind43, never trained on: the last "
+     "blind figure)"),
 ]
 
 

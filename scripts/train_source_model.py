@@ -2,8 +2,8 @@
 
 Every coded sheet in ``validation/`` (one coder per sample) is training data,
 except the samples named with ``--hold-out`` (by default ``blind14``,
-``blind30``, ``blind31`` and ``blind32``, kept unseen for the blind
-scores). Each sampled source is typed by the rules
+``blind30``, ``blind31``, ``blind32``, ``blind43`` and ``blind44``, kept
+unseen for the blind scores). Each sampled source is typed by the rules
 among all the gold Source spans of its article, as the typer sees extracted
 sources, and described by :func:`framing.signals.source_model.coded_features`.
 
@@ -35,7 +35,7 @@ OUT = ROOT / "framing" / "models" / "source_types.csv"
 #: Samples coded twice: only the first coder's sheet is used.
 SECOND_CODERS = ("b", "blind5_second")
 #: Samples kept unseen for the blind scores.
-HELD_OUT = ("blind14", "blind30", "blind31", "blind32")
+HELD_OUT = ("blind14", "blind30", "blind31", "blind32", "blind43", "blind44")
 SAMPLE_OF = {"a": "source_sample.csv", "heldout": "source_sample_heldout.csv",
              "test": "source_sample_test.csv"}
 
