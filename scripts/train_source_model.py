@@ -7,13 +7,24 @@ unseen for the blind scores). Each sampled source is typed by the rules
 among all the gold Source spans of its article, as the typer sees extracted
 sources, and described by :func:`framing.signals.source_model.coded_features`.
 
-``--loso`` first reports leave-one-sample-out accuracy of the rules and of
-the typer with the model (each sample scored by a model fitted on the
-others, re-typing the mentions where it is confident as the typer does),
-which is how the model's settings were chosen. Without ``--dry-run`` the model fitted on
-all training samples is written to ``framing/models/source_types.csv``.
+The samples are disjoint in their mentions, not in their articles: most
+articles have mentions in several samples, and a person's features are the
+same in all of them. A model scored on an article it was fitted on knows the
+people in it, so every score here is of a model fitted **without the scored
+articles**, as on a user's corpus:
 
-Usage: python scripts/train_source_model.py [--data DIR] [--loso] [--dry-run]
+- ``--cv`` reports 10-fold cross-validation over the training samples
+  grouped by article (the rules, and the typer with the model: every gold
+  source of the article typed, each person's mentions pooled, only mentions
+  with no role of their own re-typed where the model is confident), which
+  is how the model's settings were chosen;
+- ``--score-held-out`` scores each held-out sample with a model fitted on
+  the training samples minus that sample's articles.
+
+Without ``--dry-run`` the model fitted on all training samples is written
+to ``framing/models/source_types.csv``.
+
+Usage: python scripts/train_source_model.py [--data DIR] [--cv] [--score-held-out] [--dry-run]
 """
 from __future__ import annotations
 
@@ -21,6 +32,7 @@ import argparse
 import sys
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -70,28 +82,51 @@ def training_rows(data, sheets, typer=None):
     return pd.concat(frames, ignore_index=True)
 
 
-def leave_one_sample_out(rows, min_confidence=0.4, **params):
-    """Per sample: n, rules' accuracy, accuracy of a model fitted on the other samples."""
-    report = []
+def typer_accuracy(model, rows, min_confidence):
+    """Accuracy of the rules and of the typer with ``model`` on the coded
+    rows of ``rows`` (with the uncoded mentions of their articles, pooled
+    per person as the typer pools them)."""
+    people = list(zip(rows["sheet"], rows["doc_id"], rows["person"]))
+    predicted = pd.Series(model.retype(list(rows["features"]), list(rows["rule_type"]), min_confidence,
+                                       people), index=rows.index)
     coded = rows["label"].notna()
-    for sheet in dict.fromkeys(rows["sheet"]):
-        test = rows["sheet"] == sheet
-        model = SourceTypeModel(**params).fit(list(rows.loc[~test & coded, "features"]),
-                                              rows.loc[~test & coded, "label"])
-        # as the typer applies it: every mention of the articles typed, each
-        # person's mentions pooled, the model's answer taken where it is
-        # confident enough
-        mentions = rows[test]
-        people, _ = pd.factorize(mentions["doc_id"] + ":" + mentions["person"].astype(str))
-        predicted = pd.Series(model.retype(list(mentions["features"]), list(mentions["rule_type"]),
-                                           min_confidence, people), index=mentions.index)
-        gold = rows.loc[test & coded, "label"]
-        report.append({"sample": sheet, "n": len(gold), "rules": (rows.loc[gold.index, "rule_type"] == gold).mean(),
-                       "model": (predicted[gold.index] == gold).mean()})
-    report = pd.DataFrame(report)
-    total = {"sample": "ALL", "n": report["n"].sum(),
-             "rules": (report["rules"] * report["n"]).sum() / report["n"].sum(),
-             "model": (report["model"] * report["n"]).sum() / report["n"].sum()}
+    gold = rows.loc[coded, "label"]
+    return (rows.loc[coded, "rule_type"] == gold).mean(), (predicted[coded] == gold).mean(), len(gold)
+
+
+def grouped_cv(rows, min_confidence=0.4, folds=10, seed=0, **params):
+    """Per fold of articles: n, rules' accuracy, accuracy of a model fitted on the other folds' articles."""
+    articles = np.array(sorted(set(rows["doc_id"])))
+    np.random.default_rng(seed).shuffle(articles)
+    fold = rows["doc_id"].map({doc_id: i % folds for i, doc_id in enumerate(articles)})
+    coded = rows["label"].notna()
+    report = []
+    for i in range(folds):
+        train = coded & (fold != i)
+        model = SourceTypeModel(**params).fit(list(rows.loc[train, "features"]), rows.loc[train, "label"])
+        rules, typer, n = typer_accuracy(model, rows[fold == i], min_confidence)
+        report.append({"fold": i, "n": n, "rules": rules, "typer": typer})
+    return _with_total(pd.DataFrame(report), "fold")
+
+
+def score_held_out(data, rows, hold_out, min_confidence=0.4, **params):
+    """Per held-out sample: rules' and typer's accuracy, the model fitted on
+    the training rows of articles the sample does not touch."""
+    report = []
+    for coder in hold_out:
+        test = training_rows(data, [(coder, None)])
+        train = rows["label"].notna() & ~rows["doc_id"].isin(set(test["doc_id"]))
+        model = SourceTypeModel(**params).fit(list(rows.loc[train, "features"]), rows.loc[train, "label"])
+        rules, typer, n = typer_accuracy(model, test, min_confidence)
+        report.append({"sample": coder, "n": n, "rules": rules, "typer": typer,
+                       "training sources": int(train.sum())})
+    return _with_total(pd.DataFrame(report), "sample")
+
+
+def _with_total(report, name):
+    n = report["n"].sum()
+    total = {name: "ALL", "n": n, "rules": (report["rules"] * report["n"]).sum() / n,
+             "typer": (report["typer"] * report["n"]).sum() / n}
     return pd.concat([report, pd.DataFrame([total])], ignore_index=True)
 
 
@@ -109,11 +144,14 @@ def main(argv=None):
     parser.add_argument("--data", type=Path, default=None)
     parser.add_argument("--hold-out", nargs="*", default=list(HELD_OUT),
                         help="coded samples kept out of training (default: %(default)s)")
-    parser.add_argument("--C", type=float, default=0.3)
+    parser.add_argument("--C", type=float, default=0.05)
     parser.add_argument("--min-df", type=int, default=10)
     parser.add_argument("--min-confidence", type=float, default=0.4,
-                        help="the typer's min_confidence, for --loso (default 0.4)")
-    parser.add_argument("--loso", action="store_true", help="report leave-one-sample-out accuracy first")
+                        help="the typer's min_confidence, for the scores (default 0.4)")
+    parser.add_argument("--cv", action="store_true",
+                        help="report 10-fold cross-validation grouped by article first")
+    parser.add_argument("--score-held-out", action="store_true",
+                        help="score the held-out samples, each with a model fitted without its articles")
     parser.add_argument("--dry-run", action="store_true", help="do not write the model")
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args(argv)
@@ -125,9 +163,11 @@ def main(argv=None):
     coded = rows[rows["label"].notna()]
     params = {"C": args.C, "min_df": args.min_df}
     print(f"{len(coded)} coded sources from {len(sheets)} samples: {', '.join(s for s, _ in sheets)}")
-    if args.loso:
-        report = leave_one_sample_out(rows, args.min_confidence, **params)
-        print(report.to_string(index=False, float_format="%.3f"))
+    if args.cv:
+        print(grouped_cv(rows, args.min_confidence, **params).to_string(index=False, float_format="%.3f"))
+    if args.score_held_out:
+        print(score_held_out(data, rows, args.hold_out, args.min_confidence, **params)
+              .to_string(index=False, float_format="%.3f"))
     if not args.dry_run:
         model = SourceTypeModel(**params).fit(list(coded["features"]), coded["label"])
         args.out.parent.mkdir(parents=True, exist_ok=True)

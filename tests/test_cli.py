@@ -67,12 +67,12 @@ def test_source_model_option(tmp_path, capsys):
     rules = framing.source_types(framing.attributions(corpus), corpus, typer=SourceTyper(model=None))
     assert source_labels("--source-model", "none") == sorted(
         zip(rules["source_start"], rules["source_end"], rules["source_type"]))
-    # a user's own weights: this toy model calls every official a media source
-    toy = SourceTypeModel(C=10.0, min_df=1).fit([{"rule=official": 1.0}, {"rule=expert": 1.0}] * 5,
+    # a user's own weights: this toy model calls every bare name a media source
+    toy = SourceTypeModel(C=10.0, min_df=1).fit([{"rule=named_person": 1.0}, {"rule=expert": 1.0}] * 5,
                                                  ["media", "expert"] * 5)
     toy.to_csv(tmp_path / "toy.csv")
     labels = {label for _, _, label in source_labels("--source-model", str(tmp_path / "toy.csv"))}
-    assert "media" in labels and "official" not in labels
+    assert "media" in labels and "named_person" not in labels and "official" in labels
     assert main(["spans", "corpus", "-o", str(tmp_path / "s.csv"), "--source-model",
                  str(tmp_path / "missing.csv")]) == 2
     assert "no model weights" in capsys.readouterr().err

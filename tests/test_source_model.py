@@ -289,3 +289,19 @@ def test_bad_coding_gets_a_clear_error(change, message):
     coded = coded_rows().iloc[:1].assign(**change)
     with pytest.raises(ValueError, match=message):
         coded_features(CODED_CORPUS, coded)
+
+
+def test_retype_keeps_the_rules_answer_for_a_mention_with_a_role_of_its_own():
+    model = SourceTypeModel(C=10.0, min_df=1).fit(TOY_X, TOY_Y)
+    cued = {"rule=named_person": 1.0, "pw=nominee": 1.0, "mention=expert": 1.0}
+    bare = {"rule=named_person": 1.0, "pw=nominee": 1.0, "mention=named_person": 1.0}
+    assert model.retype([cued, bare], ["expert", "named_person"]) == ["expert", "political"]
+
+
+def test_retype_takes_any_hashable_person_keys_and_checks_their_number():
+    model = SourceTypeModel(C=10.0, min_df=1).fit(TOY_X, TOY_Y)
+    X = [TOY_X[1], {}]
+    assert model.retype(X, ["unknown"] * 2, 0.0, people=[("d1", 0), ("d1", 0)]) == \
+        model.retype(X, ["unknown"] * 2, 0.0, people=[5, 5])
+    with pytest.raises(ValueError, match="1 person keys for 2 mentions"):
+        model.retype(X, ["unknown"] * 2, people=[1])
