@@ -59,7 +59,7 @@ ROLELESS = frozenset({"named_person", "unknown", "pron"})
 _BEFORE, _AFTER, _NEAR = 60, 60, 50
 #: Characters read for role cues either side of the first occurrences of a
 #: surname, where an article introduces the person (reading all of them
-#: scores no better in leave-one-sample-out, and costs more on long articles).
+#: scored no better when it was chosen, and costs more on long articles).
 _NEAR_CUES, _CUED_OCCURRENCES = 40, 4
 
 
@@ -95,7 +95,7 @@ class SourceFeatures:
     def transform(self, doc, spans, typed):
         """One feature dict per mention.
 
-        The features of the person a mention names (``n_occ`` and ``pw=``)
+        The features of the person a mention names (``n_occ``, ``pw=``, ``pk=``)
         are the same for every mention of their surname: they are one dict,
         shared and nested under the key ``"person"``.
 
