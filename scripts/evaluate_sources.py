@@ -96,9 +96,9 @@ samples also have mentions in training samples, and a person's features
 (the words around their name) are the same in every sample. A model fitted
 on them has seen the people of the held-out articles. Scored by a model
 fitted without the sample's articles (``scripts/train_source_model.py
---score-held-out``), the final typer (``51899fb``) reaches 0.685 (blind14),
-0.685 (blind30), 0.750 (blind31), 0.685 (blind32), 0.650 (blind43) and
-0.690 (blind44): 0.691 over the six, against 0.682 for the rules alone. The
+--score-held-out``), the final session-6 typer reaches 0.685 (blind14),
+0.680 (blind30), 0.750 (blind31), 0.685 (blind32), 0.650 (blind43) and
+0.690 (blind44): 0.690 over the six, against 0.682 for the rules alone. The
 rules' figures were never affected (they learn nothing from the samples).
 
 Each report gives the typer with the packaged model (``typer``: the rules,

@@ -39,7 +39,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from framing.datasets import find_data_dir, read_polnear  # noqa: E402
-from framing.signals.source_model import SourceTypeModel, coded_features  # noqa: E402
+from framing.signals.source_model import SourceTypeModel, _roleless, coded_features  # noqa: E402
 from framing.signals.sources import SourceTyper  # noqa: E402
 
 VALIDATION = ROOT / "validation"
@@ -84,11 +84,13 @@ def training_rows(data, sheets, typer=None):
 
 def typer_accuracy(model, rows, min_confidence):
     """Accuracy of the rules and of the typer with ``model`` on the coded
-    rows of ``rows`` (with the uncoded mentions of their articles, pooled
-    per person as the typer pools them)."""
-    people = list(zip(rows["sheet"], rows["doc_id"], rows["person"]))
-    predicted = pd.Series(model.retype(list(rows["features"]), list(rows["rule_type"]), min_confidence,
-                                       people), index=rows.index)
+    rows of ``rows`` (with the uncoded mentions of their articles: those
+    with no role of their own pooled per person as the typer pools them)."""
+    predicted = rows["rule_type"].copy()
+    todo = rows[rows["features"].map(_roleless)]
+    people = list(zip(todo["sheet"], todo["doc_id"], todo["person"]))
+    predicted[todo.index] = model.retype(list(todo["features"]), list(todo["rule_type"]), min_confidence,
+                                         people)
     coded = rows["label"].notna()
     gold = rows.loc[coded, "label"]
     return (rows.loc[coded, "rule_type"] == gold).mean(), (predicted[coded] == gold).mean(), len(gold)

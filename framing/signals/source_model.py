@@ -52,7 +52,8 @@ _INTERCEPT = "(intercept)"
 #: bare name, a pronoun, or words no cue types). A mention with a role cue of
 #: its own keeps the rules' answer: scored on articles the model never saw
 #: (cross-validation grouped by article), re-typing those too loses 0.3
-#: points. Their probabilities still count in the pool of their person's.
+#: points, and pooling their probabilities with their person's other
+#: mentions gains nothing (0.06 points) for the time it takes.
 ROLELESS = frozenset({"named_person", "unknown", "pron"})
 #: Characters of context read around a mention and around each other
 #: mention of its surname.
@@ -92,7 +93,7 @@ class SourceFeatures:
             kinds.add("media")
         return kinds
 
-    def transform(self, doc, spans, typed):
+    def transform(self, doc, spans, typed, roleless_only=False):
         """One feature dict per mention.
 
         The features of the person a mention names (``n_occ``, ``pw=``, ``pk=``)
@@ -106,6 +107,9 @@ class SourceFeatures:
         typed : list of dict
             The rules' answers for ``spans`` (``source_type``,
             ``resolved_text``), as :meth:`SourceTyper.type_sources` gives them.
+        roleless_only : bool
+            Give ``None`` instead of features for a mention whose own words
+            carry a role (see :data:`ROLELESS`): the model never re-types it.
         """
         typer, text = self.typer, doc.text
         # one apostrophe for the words' features: "campaign’s" is "campaign's"
@@ -118,6 +122,9 @@ class SourceFeatures:
             before, after = typer._sentence_context(doc, start, end)
             anaphor = typer.pronoun_kind(mention)
             own = "pron" if anaphor is not None else typer.type_mention(mention, before, after)
+            if roleless_only and own not in ROLELESS:
+                rows.append(None)
+                continue
             # the rules' answer, whether or not a model has re-typed it since
             f = {"rule=" + result.get("rule_type", result["source_type"]): 1.0, "mention=" + own: 1.0,
                  "pron=" + (anaphor or "none"): 1.0}
@@ -302,9 +309,8 @@ class SourceTypeModel:
 
         ``people``, one hashable key per dict (see :func:`person_keys`),
         pools the evidence on one person: a mention's probabilities are the
-        mean of its own and of the mean over all mentions of its person.
-        (Coders type the person, by all their roles; pooling gains 0.3-0.8
-        points in cross-validation grouped by article.)
+        mean of its own and of the mean over all mentions of its person, so
+        that one person's mentions agree, as coders type the person.
 
         Examples
         --------

@@ -1547,11 +1547,13 @@ class SourceTyper:
         for result in results:
             result["rule_type"] = result["source_type"]
         if self.model is not None and results:
-            features = SourceFeatures(self).transform(doc, spans, results)
-            learned = self.model.retype(features, [r["rule_type"] for r in results], self.min_confidence,
-                                        person_keys(features))
-            for result, kind in zip(results, learned):
-                result["source_type"] = kind
+            features = SourceFeatures(self).transform(doc, spans, results, roleless_only=True)
+            todo = [i for i, f in enumerate(features) if f is not None]
+            features = [features[i] for i in todo]
+            learned = self.model.retype(features, [results[i]["rule_type"] for i in todo],
+                                        self.min_confidence, person_keys(features))
+            for i, kind in zip(todo, learned):
+                results[i]["source_type"] = kind
         return results
 
     #: A person the mention itself gives one of these roles keeps it, to
