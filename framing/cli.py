@@ -93,8 +93,14 @@ def _fit_sources(args):
     found = attributions(corpus)
     sources = found.loc[found["source_start"] >= 0, ["doc_id", "source_start", "source_end"]].set_axis(
         ["doc_id", "start", "end"], axis=1)
+    if coded["label"].nunique() < 2:
+        raise ValueError(f"{args.coded}: a model needs coded mentions of at least two source types")
     rows = coded_features(corpus, coded, sources)
-    model = SourceTypeModel(C=args.C, min_df=args.min_df).fit(list(rows["features"]), rows["label"])
+    model = SourceTypeModel(C=args.C, min_df=args.min_df)
+    if not any(n >= args.min_df for n in _feature_counts(rows["features"])):
+        raise ValueError(f"no feature occurs in {args.min_df} coded mentions: code more mentions "
+                         "or lower --min-df")
+    model.fit(list(rows["features"]), rows["label"])
     Path(args.output).parent.mkdir(parents=True, exist_ok=True)
     model.to_csv(args.output, f"Source-type model fitted by `framing fit-sources` on {len(rows)} coded "
                               f"mentions of {args.coded}.\nC={args.C}, min_df={args.min_df}.")
@@ -120,6 +126,16 @@ def _source_typer(model):
     from .signals.sources import SourceTyper
 
     return SourceTyper(model=None if model.lower() == "none" else Path(model))
+
+
+def _feature_counts(rows):
+    """How many of ``rows`` (feature dicts, one nested level) hold each feature."""
+    counts = {}
+    for row in rows:
+        for key, value in row.items():
+            for name in (value if isinstance(value, dict) else (key,)):
+                counts[name] = counts.get(name, 0) + 1
+    return counts.values()
 
 
 def main(argv=None) -> int:

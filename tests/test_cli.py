@@ -105,3 +105,8 @@ def test_fit_sources_command_fits_a_model_the_spans_command_uses(tmp_path, capsy
     pd.DataFrame(rows).drop(columns="label").to_csv(tmp_path / "bad.csv", index=False)
     assert main(["fit-sources", str(tmp_path / "bad.csv"), str(folder), "-o", str(model)]) == 2
     assert "need doc_id, start, end, label" in capsys.readouterr().err
+    pd.DataFrame(rows[:1]).to_csv(tmp_path / "one.csv", index=False)
+    assert main(["fit-sources", str(tmp_path / "one.csv"), str(folder), "-o", str(model)]) == 2
+    assert "at least two source types" in capsys.readouterr().err
+    assert main(["fit-sources", str(tmp_path / "coded.csv"), str(folder), "-o", str(model)]) == 2
+    assert "lower --min-df" in capsys.readouterr().err
