@@ -64,7 +64,12 @@ Writes thirty-two disjoint samples:
 - ``source_sample_blind37.csv`` to ``source_sample_blind42.csv`` (200 spans
   each, seeds 2064-2069): coded later in session 6 as more training data;
 - ``source_sample_blind43.csv`` and ``source_sample_blind44.csv`` (200 spans
-  each, seeds 2070-2071): coded with them as the last held-out tests.
+  each, seeds 2070-2071): coded with them as the last held-out tests;
+- ``source_sample_dev1.csv`` and ``source_sample_dev2.csv`` (200 spans each,
+  seeds 2072-2073), drawn from PolNeAR ``dev``: the train samples share
+  articles, and a person's features are the same in every sample of an
+  article, so only articles no training sample touches give a clean test
+  of the learned model.
 
 All hold ``doc_id, start, end``
 only (no article text: the corpus is not ours to redistribute). The draws
@@ -138,10 +143,20 @@ def source_spans(ann_dir):
                 yield doc_id, start, end
 
 
+#: Samples of the ``dev`` compartment, which no training sample touches.
+DEV_SAMPLES = (("source_sample_dev1.csv", 2072, 200), ("source_sample_dev2.csv", 2073, 200))
+
+
 def main(data_dir):
-    spans = list(source_spans(Path(data_dir) / "polnear" / "train" / "attributions"))
+    for compartment, samples in (("train", SAMPLES), ("dev", DEV_SAMPLES)):
+        draw(Path(data_dir) / "polnear" / compartment / "attributions", samples)
+
+
+def draw(ann_dir, samples):
+    """Write ``samples`` (name, seed, size), disjoint, from the Source spans of ``ann_dir``."""
+    spans = list(source_spans(ann_dir))
     taken = set()
-    for name, seed, size in SAMPLES:
+    for name, seed, size in samples:
         pool = [s for s in spans if s not in taken]
         sample = sorted(random.Random(seed).sample(pool, size))
         taken.update(sample)
