@@ -19,12 +19,16 @@ articles**, as on a user's corpus:
   with no role of their own re-typed where the model is confident), which
   is how the model's settings were chosen;
 - ``--score-held-out`` scores each held-out sample with a model fitted on
-  the training samples minus that sample's articles.
+  the training samples minus that sample's articles;
+- ``--score-dev`` scores the coded samples of PolNeAR ``dev``
+  (``source_coding_dev*.csv``), whose articles no training sample touches,
+  with the model fitted on all training samples: the cleanest test.
 
 Without ``--dry-run`` the model fitted on all training samples is written
 to ``framing/models/source_types.csv``.
 
-Usage: python scripts/train_source_model.py [--data DIR] [--cv] [--score-held-out] [--dry-run]
+Usage: python scripts/train_source_model.py [--data DIR] [--cv] [--score-held-out] [--score-dev]
+                                           [--dry-run]
 """
 from __future__ import annotations
 
@@ -57,18 +61,18 @@ def coded_sheets(hold_out=HELD_OUT):
     sheets = []
     for path in VALIDATION.glob("source_coding_*.csv"):
         coder = path.stem.removeprefix("source_coding_")
-        if coder in SECOND_CODERS or coder in hold_out:
-            continue
+        if coder in SECOND_CODERS or coder in hold_out or coder.startswith("dev"):
+            continue  # (the dev samples are of PolNeAR dev: never training data)
         sheets.append((coder, SAMPLE_OF.get(coder, f"source_sample_{coder}.csv")))
     order = {name: i for i, name in enumerate(SAMPLE_OF)}
     return sorted(sheets, key=lambda s: (order.get(s[0], len(order)), len(s[0]), s[0]))
 
 
-def training_rows(data, sheets, typer=None):
+def training_rows(data, sheets, typer=None, compartment="train"):
     """One row per gold source mention of the coded articles: ``sheet, doc_id,
     start, end, label`` (None where not coded), ``rule_type, features, person``."""
     typer = typer or SourceTyper(model=None)
-    articles, gold = read_polnear(Path(data) / "polnear", compartment="train")
+    articles, gold = read_polnear(Path(data) / "polnear", compartment=compartment)
     sources = gold[gold["signal"] == "source"]
     frames = []
     for coder, _ in sheets:
@@ -125,6 +129,23 @@ def score_held_out(data, rows, hold_out, min_confidence=0.4, **params):
     return _with_total(pd.DataFrame(report), "sample")
 
 
+def score_dev(data, rows, min_confidence=0.4, **params):
+    """Per coded sample of PolNeAR ``dev`` (``source_coding_dev*.csv``):
+    rules' and typer's accuracy, the model fitted on all training rows (no
+    training sample touches a dev article)."""
+    coded = rows["label"].notna()
+    model = SourceTypeModel(**params).fit(list(rows.loc[coded, "features"]), rows.loc[coded, "label"])
+    report = []
+    for path in sorted(VALIDATION.glob("source_coding_dev*.csv")):
+        coder = path.stem.removeprefix("source_coding_")
+        test = training_rows(data, [(coder, None)], compartment="dev")
+        rules, typer, n = typer_accuracy(model, test, min_confidence)
+        report.append({"sample": coder, "n": n, "rules": rules, "typer": typer})
+    if not report:
+        return pd.DataFrame(columns=["sample", "n", "rules", "typer"])
+    return _with_total(pd.DataFrame(report), "sample")
+
+
 def _with_total(report, name):
     n = report["n"].sum()
     total = {name: "ALL", "n": n, "rules": (report["rules"] * report["n"]).sum() / n,
@@ -154,6 +175,8 @@ def main(argv=None):
                         help="report 10-fold cross-validation grouped by article first")
     parser.add_argument("--score-held-out", action="store_true",
                         help="score the held-out samples, each with a model fitted without its articles")
+    parser.add_argument("--score-dev", action="store_true",
+                        help="score the coded samples of PolNeAR dev (articles no training sample touches)")
     parser.add_argument("--dry-run", action="store_true", help="do not write the model")
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args(argv)
@@ -170,6 +193,8 @@ def main(argv=None):
     if args.score_held_out:
         print(score_held_out(data, rows, args.hold_out, args.min_confidence, **params)
               .to_string(index=False, float_format="%.3f"))
+    if args.score_dev:
+        print(score_dev(data, rows, args.min_confidence, **params).to_string(index=False, float_format="%.3f"))
     if not args.dry_run:
         model = SourceTypeModel(**params).fit(list(coded["features"]), coded["label"])
         args.out.parent.mkdir(parents=True, exist_ok=True)
