@@ -386,6 +386,12 @@ def dask_spans(corpus, signals: Iterable[str] = DEFAULT_SIGNALS, loaded=None, so
         corpus = dd.read_parquet(str(corpus), columns=["doc_id", "text"])
     meta = _span_frame([])
     signals = tuple(signals)
+    if source_typer is not None:
+        from dask import delayed
+
+        # one copy of the typer (its lexicons and model weights) in the graph,
+        # not hashed and embedded task by task
+        source_typer = delayed(source_typer)
     return corpus[["doc_id", "text"]].map_partitions(_partition_spans, signals, loaded, source_typer,
                                                      meta=meta)
 

@@ -4,6 +4,7 @@ import pytest
 
 from framing.corpus import load_corpus
 from framing.pipeline import ALL_SIGNALS, SignalPass, analyse, article_table, dask_spans, stream
+from framing.signals.sources import SourceTyper
 from framing.spans import check_spans, read_spans
 
 ARTICLES = [
@@ -86,9 +87,13 @@ def test_dask_on_a_local_cluster_equals_local_run(tmp_path, corpus):
                                   dashboard_address=None) as cluster, distributed.Client(cluster):
         result = dask_spans(dd.from_pandas(corpus, npartitions=3)).compute()
         from_files = dask_spans(str(tmp_path / "corpus.parquet")).compute()
+        rules = dask_spans(dd.from_pandas(corpus, npartitions=3),
+                           source_typer=SourceTyper(model=None)).compute()
     expected = analyse(corpus)
     pd.testing.assert_frame_equal(result.reset_index(drop=True), expected)
     pd.testing.assert_frame_equal(from_files.reset_index(drop=True), expected)
+    pd.testing.assert_frame_equal(rules.reset_index(drop=True),
+                                  analyse(corpus, source_typer=SourceTyper(model=None)))
 
 
 def test_bundled_corpus_runs_end_to_end():
